@@ -1,0 +1,108 @@
+#include "physics/device.hpp"
+
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <sstream>
+#include <stdexcept>
+
+namespace dermasim::physics {
+namespace {
+
+std::vector<NeedleOffset> ring(int count, double radius_mm, double phase_deg) {
+  std::vector<NeedleOffset> out;
+  for (int i = 0; i < count; ++i) {
+    const double a = (phase_deg + 360.0 * i / count) * std::numbers::pi / 180.0;
+    out.push_back({radius_mm * std::cos(a), radius_mm * std::sin(a)});
+  }
+  return out;
+}
+
+std::vector<NeedleOffset> square_grid(int side, double pitch_mm) {
+  std::vector<NeedleOffset> out;
+  const double origin = -0.5 * pitch_mm * (side - 1);
+  for (int y = 0; y < side; ++y)
+    for (int x = 0; x < side; ++x) out.push_back({origin + x * pitch_mm, origin + y * pitch_mm});
+  return out;
+}
+
+std::vector<NeedleOffset> round_12_layout() {
+  auto inner = ring(4, 0.55, 45.0);
+  const auto outer = ring(8, 1.35, 0.0);
+  inner.insert(inner.end(), outer.begin(), outer.end());
+  return inner;
+}
+
+// Needle counts: 12 (Rejuvapen, round) and up to 36-42 and "nano" tips
+// (tissue-mechanics.md, Devices). Pen needles are 0.2-0.4 mm across. Per-needle
+// puncture force is 0.02-0.03 N in arrays (J Pharm Sci 2013;102:1209) and linear
+// in the tip's area (Davis 2004), so the finer nano cones sit at the low end.
+const std::array<Cartridge, 3>& table() {
+  static const std::array<Cartridge, 3> t{{
+      {CartridgeKind::round_12, "round_12", "12-pin round: 4 inner and 8 outer needles, 0.25 mm", 0.25, 3.0, 4.0,
+       0.025, round_12_layout()},
+      {CartridgeKind::pin_36, "pin_36", "36-pin: 6 x 6 grid at 0.6 mm pitch, 0.20 mm needles", 0.20, 2.5, 4.5,
+       0.024, square_grid(6, 0.6)},
+      {CartridgeKind::nano, "nano", "nano: 49 silicone cones, 7 x 7 at 0.5 mm pitch, 0.5 mm at most", 0.10, 0.5,
+       4.0, 0.020, square_grid(7, 0.5)},
+  }};
+  return t;
+}
+
+constexpr std::array<CartridgeKind, 3> kinds{CartridgeKind::round_12, CartridgeKind::pin_36, CartridgeKind::nano};
+
+std::string fmt(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+}  // namespace
+
+const Cartridge& cartridge(CartridgeKind kind) {
+  for (const auto& c : table())
+    if (c.kind == kind) return c;
+  return table()[0];
+}
+
+std::span<const CartridgeKind> all_cartridges() { return kinds; }
+
+std::optional<CartridgeKind> parse_cartridge(std::string_view name) {
+  for (const auto& c : table())
+    if (c.name == name) return c.kind;
+  return std::nullopt;
+}
+
+std::vector<std::string> DeviceSettings::problems() const {
+  std::vector<std::string> out;
+  if (!std::isfinite(needle_length_mm)) {
+    out.emplace_back("needle_length_mm is not a finite number");
+  } else if (needle_length_mm < min_length_mm - 1e-9 || needle_length_mm > max_length_mm + 1e-9) {
+    out.push_back("needle_length_mm " + fmt(needle_length_mm) + " is outside the pen's range 0.25..3.0 mm");
+  } else {
+    const double steps = needle_length_mm / length_step_mm;
+    if (std::abs(steps - std::round(steps)) > 1e-6)
+      out.push_back("needle_length_mm " + fmt(needle_length_mm) + " is not a 0.25 mm step (0.25, 0.5, 0.75, ...)");
+    const Cartridge& c = physics::cartridge(cartridge);
+    if (needle_length_mm > c.max_length_mm + 1e-9)
+      out.push_back("needle_length_mm " + fmt(needle_length_mm) + " is longer than the " + std::string(c.name) +
+                    " cartridge allows (" + fmt(c.max_length_mm) + " mm)");
+  }
+  if (!std::isfinite(stroke_rate_hz) || stroke_rate_hz < min_stroke_rate_hz - 1e-9 ||
+      stroke_rate_hz > max_stroke_rate_hz + 1e-9)
+    out.push_back("stroke_rate_hz " + fmt(stroke_rate_hz) + " is outside the pen's range 50..150 Hz");
+  bool known = false;
+  for (auto k : kinds) known = known || k == cartridge;
+  if (!known) out.emplace_back("cartridge is not one of round_12, pin_36, nano");
+  return out;
+}
+
+void require_valid(const DeviceSettings& settings) {
+  const auto p = settings.problems();
+  if (p.empty()) return;
+  std::string message = "invalid device settings:";
+  for (const auto& line : p) message += "\n  " + line;
+  throw SettingsError(message);
+}
+
+}  // namespace dermasim::physics

@@ -1,0 +1,317 @@
+#include "physics/simulator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numbers>
+
+namespace dermasim::physics {
+namespace {
+
+PenBodyParams body_params(const Cartridge& c) {
+  PenBodyParams p;
+  p.cap_radius_mm = c.cap_radius_mm;
+  return p;
+}
+
+// Sanitizing writes at most one issue per field.
+constexpr int max_input_issues = 5;
+// Bisection steps for the lift that balances the needle load: 2^-16 of the
+// needle's advance is far below a micrometre.
+constexpr int lift_iterations = 16;
+
+}  // namespace
+
+Simulator::Simulator(std::shared_ptr<const tissue::SkinPatch> patch, const DeviceSettings& device)
+    : Simulator(patch, device, TechniqueLimits::for_cartridge(physics::cartridge(device.cartridge))) {}
+
+Simulator::Simulator(std::shared_ptr<const tissue::SkinPatch> patch, const DeviceSettings& device,
+                     const TechniqueLimits& limits)
+    : patch_((require_valid(device), std::move(patch))),
+      device_(device),
+      cartridge_(&physics::cartridge(device.cartridge)),
+      mechanics_(NeedleMechanics::for_cartridge(*cartridge_)),
+      limits_(limits),
+      grid_(patch_->width_mm(), patch_->height_mm()),
+      body_(patch_->width_mm(), patch_->height_mm(), body_params(*cartridge_)) {
+  reset();
+}
+
+void Simulator::reset() {
+  grid_.clear();
+  body_.reset(0.5 * patch_->width_mm(), 0.5 * patch_->height_mm());
+  needles_.assign(static_cast<std::size_t>(cartridge_->needle_count()), NeedleState{});
+  geometry_.assign(needles_.size(), NeedleGeometry{});
+  trial_.assign(needles_.size(), NeedleStep{});
+  previous_command_ = PenCommand{};
+  previous_command_.x_mm = 0.5 * patch_->width_mm();
+  previous_command_.y_mm = 0.5 * patch_->height_mm();
+  step_ = 0;
+  phase_ = 0.0;
+  needle_load_n_ = 0.0;
+  cos_tilt_ = 1.0;
+  lift_mm_ = 0.0;
+  stroke_depth_mm_ = last_stroke_depth_mm_ = 0.0;
+  stroke_layer_ = last_stroke_layer_ = tissue::Layer::none;
+  stroke_peak_load_n_ = last_stroke_peak_load_n_ = 0.0;
+  dwell_x_mm_ = dwell_y_mm_ = dwell_since_s_ = 0.0;
+  needle_cues_ = 0;
+  events_ = StepEvents{};
+  // Reserve for a whole cartridge so the 1 kHz loop never allocates.
+  events_.punctures.reserve(needles_.size() * 2);
+  events_.crossings.reserve(needles_.size() * tissue::layer_count * 2);
+  events_.puncture_forces_n.reserve(needles_.size() * 2);
+  events_.input_issues.reserve(max_input_issues);
+}
+
+void Simulator::set_device(const DeviceSettings& device) {
+  require_valid(device);
+  // Take the needles out through the normal path so their punctures count.
+  PenCommand lifted = previous_command_;
+  lifted.motor_on = false;
+  stroke_needles(-retract_mm, lifted);
+  finish_stroke();
+  device_ = device;
+  cartridge_ = &physics::cartridge(device.cartridge);
+  mechanics_ = NeedleMechanics::for_cartridge(*cartridge_);
+  needles_.assign(static_cast<std::size_t>(cartridge_->needle_count()), NeedleState{});
+  geometry_.assign(needles_.size(), NeedleGeometry{});
+  trial_.assign(needles_.size(), NeedleStep{});
+  phase_ = 0.0;
+}
+
+double Simulator::extension_mm(double phase) const {
+  // The motor's cam drives the needles out and back once per stroke: from
+  // retract_mm inside the cap to the set length beyond it.
+  const double travel = device_.needle_length_mm + retract_mm;
+  return travel * 0.5 * (1.0 - std::cos(2.0 * std::numbers::pi * phase)) - retract_mm;
+}
+
+const StepEvents& Simulator::step(const PenCommand& raw) {
+  events_.clear();
+  ++step_;
+  events_.step = step_;
+  events_.time_s = time_s();
+
+  PenCommand command = raw;
+  InputIssue issues[max_input_issues];
+  const int n_issues = sanitize_command(command, previous_command_, patch_->width_mm(), patch_->height_mm(),
+                                        command_limits_, issues);
+  events_.input_issues.assign(issues, issues + n_issues);
+  // The first command after a reset places the hovering pen where the hand is.
+  if (step_ == 1) body_.reset(command.x_mm, command.y_mm);
+  previous_command_ = command;
+
+  body_.step(command, needle_load_n_, dt_s);
+  needle_cues_ = 0;
+
+  if (command.motor_on) {
+    // One stroke spans several steps (10 at 100 Hz). Within a step the needle
+    // is evaluated at the furthest point it reaches, so a stroke rate that
+    // does not divide 1 kHz still reaches the full set length.
+    const double next = phase_ + device_.stroke_rate_hz * dt_s;
+    if (next >= 1.0) {
+      if (phase_ < 0.5) stroke_needles(extension_mm(0.5), command);
+      stroke_needles(-retract_mm, command);
+      finish_stroke();
+      phase_ = next - 1.0;
+      stroke_needles(extension_mm(phase_), command);
+    } else {
+      const bool passes_peak = phase_ < 0.5 && next >= 0.5;
+      phase_ = next;
+      stroke_needles(passes_peak ? extension_mm(0.5) : extension_mm(phase_), command);
+    }
+  } else {
+    stroke_needles(-retract_mm, command);
+    if (phase_ != 0.0) finish_stroke();
+    phase_ = 0.0;
+  }
+  update_cues(command);
+  return events_;
+}
+
+void Simulator::place_needles(double extension, const PenCommand& command) {
+  const PenPose& pose = body_.pose();
+  cos_tilt_ = std::max(0.2, -pose.needle_axis.z);
+  // A depressed mark leaves a gap under the cap; stretching the skin taut
+  // mostly flattens it.
+  const double depression_share = command.skin_taut ? 0.3 : 1.0;
+  for (std::size_t i = 0; i < needles_.size(); ++i) {
+    const NeedleOffset& o = cartridge_->needles[i];
+    const glm::dvec3 base = pose.cap_center_mm + o.x_mm * pose.cap_u + o.y_mm * pose.cap_v;
+    NeedleGeometry& g = geometry_[i];
+    if (!patch_->contains(base.x, base.y)) {
+      g.advance_mm = -1.0;  // no skin under this needle
+      continue;
+    }
+    const tissue::LocalTissue local = patch_->at(base.x, base.y);
+    const double gap_mm = (std::max(0.0, base.z) + std::max(0.0, local.depression_mm) * depression_share) / cos_tilt_;
+    g.advance_mm = extension - gap_mm;
+    g.surface_x_mm = base.x + pose.needle_axis.x * gap_mm;
+    g.surface_y_mm = base.y + pose.needle_axis.y * gap_mm;
+    const auto bottoms = local.layers.bottoms_mm();
+    for (std::size_t k = 0; k < bottoms.size(); ++k) g.bottoms_mm[k] = bottoms[k] / cos_tilt_;
+  }
+}
+
+double Simulator::evaluate_all(double lift_mm, double tension) {
+  double peak_total = 0.0;
+  for (std::size_t i = 0; i < needles_.size(); ++i) {
+    trial_[i] = evaluate_needle(needles_[i], geometry_[i].advance_mm - lift_mm, geometry_[i].bottoms_mm, tension,
+                                mechanics_);
+    peak_total += std::max(0.0, trial_[i].peak_force_n);
+  }
+  return peak_total;
+}
+
+void Simulator::stroke_needles(double extension, const PenCommand& command) {
+  place_needles(extension, command);
+  const double tension = mechanics_.tension_factor(command.skin_taut, command.force_n);
+  // The needles can only push on the skin as hard as the hand presses the pen:
+  // when their load would pass the pressing force, the pen is pushed back
+  // until the two balance. This is why a 36-pin cartridge needs about 1 N
+  // before its needles break the skin.
+  const double available_n = command.force_n;
+  lift_mm_ = 0.0;
+  if (evaluate_all(0.0, tension) > available_n) {
+    double lo = 0.0, hi = 0.0;
+    for (const auto& g : geometry_) hi = std::max(hi, g.advance_mm);
+    for (int k = 0; k < lift_iterations; ++k) {
+      const double mid = 0.5 * (lo + hi);
+      (evaluate_all(mid, tension) > available_n ? lo : hi) = mid;
+    }
+    lift_mm_ = hi;
+    evaluate_all(hi, tension);
+  }
+  commit_needles(tension);
+}
+
+void Simulator::commit_needles(double /*tension*/) {
+  const PenPose& pose = body_.pose();
+  double load = 0.0;
+  for (std::size_t i = 0; i < needles_.size(); ++i) {
+    const NeedleStep& r = trial_[i];
+    const NeedleGeometry& g = geometry_[i];
+    NeedleState next = r.state;
+    const auto index = static_cast<std::uint16_t>(i);
+    if (r.punctured) {
+      next.entry_x_mm = g.surface_x_mm;
+      next.entry_y_mm = g.surface_y_mm;
+      events_.puncture_forces_n.push_back(mechanics_.layers[0].rupture_force_n);
+    }
+    for (int layer = 0; layer < tissue::layer_count; ++layer) {
+      if (!(r.entered_mask & (1u << layer))) continue;
+      const double top = layer == 0 ? 0.0 : g.bottoms_mm[static_cast<std::size_t>(layer - 1)];
+      events_.crossings.push_back({index, tissue::layer_from_index(layer), top * cos_tilt_,
+                                   mechanics_.layers[static_cast<std::size_t>(layer)].rupture_force_n});
+    }
+    if (next.phase == NeedlePhase::inserted) {
+      next.max_depth_vertical_mm = std::max(next.max_depth_vertical_mm, next.depth_mm * cos_tilt_);
+      const double dx = g.surface_x_mm - next.entry_x_mm, dy = g.surface_y_mm - next.entry_y_mm;
+      if (dx * dx + dy * dy > limits_.drag_tolerance_mm * limits_.drag_tolerance_mm) needle_cues_ |= cue_drag;
+      if (device_.needle_length_mm - next.depth_mm <= limits_.bottom_out_margin_mm)
+        needle_cues_ |= cue_bottomed_out;
+    }
+    if (r.withdrawn) {
+      const NeedleState& out = needles_[i];
+      const auto deepest = static_cast<tissue::Layer>(out.deepest_layer);
+      PunctureEvent p{out.entry_x_mm, out.entry_y_mm, out.max_depth_vertical_mm, deepest, pose.tilt_deg, index};
+      events_.punctures.push_back(p);
+      grid_.record_puncture(p.x_mm, p.y_mm, p.depth_mm, deepest, time_s());
+      if (p.depth_mm > stroke_depth_mm_) stroke_depth_mm_ = p.depth_mm;
+      stroke_layer_ = std::max(stroke_layer_, deepest);
+    }
+    load += next.force_n;
+    needles_[i] = next;
+  }
+  needle_load_n_ = load;
+  stroke_peak_load_n_ = std::max(stroke_peak_load_n_, load);
+}
+
+void Simulator::finish_stroke() {
+  last_stroke_depth_mm_ = stroke_depth_mm_;
+  last_stroke_layer_ = stroke_layer_;
+  last_stroke_peak_load_n_ = stroke_peak_load_n_;
+  stroke_depth_mm_ = 0.0;
+  stroke_layer_ = tissue::Layer::none;
+  stroke_peak_load_n_ = 0.0;
+}
+
+void Simulator::update_cues(const PenCommand& command) {
+  const PenPose& pose = body_.pose();
+  const double t = time_s();
+  int in_skin = 0;
+  for (const auto& n : needles_) in_skin += n.phase == NeedlePhase::inserted ? 1 : 0;
+  const bool treating = command.motor_on && (pose.in_contact || in_skin > 0);
+
+  std::uint32_t cues = needle_cues_;
+  if (!events_.input_issues.empty()) cues |= cue_input_corrected;
+  if (treating) {
+    if (command.force_n < limits_.force_min_n) cues |= cue_pressure_low;
+    if (command.force_n > limits_.force_max_n) cues |= cue_pressure_high;
+    if (pose.tilt_deg > limits_.tilt_max_deg) cues |= cue_tilt;
+    const double dx = pose.cap_center_mm.x - dwell_x_mm_, dy = pose.cap_center_mm.y - dwell_y_mm_;
+    if (dx * dx + dy * dy > limits_.dwell_radius_mm * limits_.dwell_radius_mm) {
+      dwell_x_mm_ = pose.cap_center_mm.x;
+      dwell_y_mm_ = pose.cap_center_mm.y;
+      dwell_since_s_ = t;
+    } else if (t - dwell_since_s_ > limits_.dwell_time_s) {
+      cues |= cue_dwell;
+    }
+  } else {
+    dwell_x_mm_ = pose.cap_center_mm.x;
+    dwell_y_mm_ = pose.cap_center_mm.y;
+    dwell_since_s_ = t;
+  }
+
+  HapticFeedback& fb = events_.feedback;
+  fb.force_n = body_.cap_reaction_n() - pose.needle_axis * needle_load_n_;
+  fb.cues = cues;
+  if (command.motor_on) {
+    fb.vibration_hz = device_.stroke_rate_hz;
+    // An idle buzz, growing with the load the needles met on the last stroke.
+    const double full_load = cartridge_->needle_count() * mechanics_.layers[0].rupture_force_n;
+    const double load = std::max(last_stroke_peak_load_n_, stroke_peak_load_n_);
+    fb.vibration_amplitude = std::clamp(0.15 + 0.85 * load / full_load, 0.0, 1.0);
+  }
+
+  PenTelemetry& tm = events_.telemetry;
+  tm.pose = pose;
+  tm.pressing_force_n = command.force_n;
+  tm.needle_load_n = needle_load_n_;
+  tm.lateral_speed_mm_s = std::hypot(pose.velocity_mm_s.x, pose.velocity_mm_s.y);
+  tm.needles_in_skin = in_skin;
+  tm.stroke_depth_mm = last_stroke_depth_mm_;
+  tm.stroke_layer = last_stroke_layer_;
+  tm.lift_mm = lift_mm_;
+}
+
+namespace {
+void mix_bytes(std::uint64_t& h, const void* data, std::size_t size) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < size; ++i) {
+    h ^= p[i];
+    h *= 1099511628211ull;
+  }
+}
+}  // namespace
+
+std::uint64_t Simulator::state_hash() const {
+  std::uint64_t h = grid_.hash();
+  mix_bytes(h, &step_, sizeof step_);
+  const PenPose& p = body_.pose();
+  const double pose_values[] = {p.cap_center_mm.x, p.cap_center_mm.y, p.cap_center_mm.z, p.needle_axis.x,
+                                p.needle_axis.y,   p.needle_axis.z,   p.velocity_mm_s.x, p.velocity_mm_s.y,
+                                p.velocity_mm_s.z, p.cap_indent_mm};
+  mix_bytes(h, pose_values, sizeof pose_values);
+  for (const auto& n : needles_) {
+    const double values[] = {n.advance_mm, n.tent_mm, n.depth_mm, n.max_depth_mm, n.force_n, n.entry_x_mm,
+                             n.entry_y_mm, n.max_depth_vertical_mm};
+    mix_bytes(h, values, sizeof values);
+    const std::uint8_t tags[] = {static_cast<std::uint8_t>(n.phase), n.layer, n.deepest_layer};
+    mix_bytes(h, tags, sizeof tags);
+  }
+  return h;
+}
+
+}  // namespace dermasim::physics

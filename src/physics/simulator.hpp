@@ -1,0 +1,98 @@
+#pragma once
+// The physics core: one fixed 1 kHz step moves the pen, strokes the needles
+// through the layered skin and records what they did in the tissue grid.
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "physics/device.hpp"
+#include "physics/events.hpp"
+#include "physics/needle_mechanics.hpp"
+#include "physics/pen_body.hpp"
+#include "physics/technique.hpp"
+#include "tissue/skin_patch.hpp"
+#include "tissue/tissue_grid.hpp"
+
+namespace dermasim::physics {
+
+class Simulator {
+ public:
+  static constexpr double rate_hz = 1000.0;
+  static constexpr double dt_s = 1.0 / rate_hz;
+  // Needles rest this far inside the cap between strokes.
+  static constexpr double retract_mm = 0.5;
+
+  /// Throws SettingsError when `device` is invalid.
+  Simulator(std::shared_ptr<const tissue::SkinPatch> patch, const DeviceSettings& device);
+  Simulator(std::shared_ptr<const tissue::SkinPatch> patch, const DeviceSettings& device,
+            const TechniqueLimits& limits);
+
+  /// Advances one fixed step. The command is sanitized first: what was
+  /// corrected is reported in the events, never simulated.
+  const StepEvents& step(const PenCommand& command);
+  /// Back to the state just after construction: same inputs, same results.
+  void reset();
+  /// Changes the pen's settings (throws SettingsError); needles in the skin
+  /// are withdrawn first.
+  void set_device(const DeviceSettings& device);
+  void set_limits(const TechniqueLimits& limits) { limits_ = limits; }
+
+  const tissue::SkinPatch& patch() const { return *patch_; }
+  const tissue::TissueGrid& grid() const { return grid_; }
+  const DeviceSettings& device() const { return device_; }
+  const Cartridge& cartridge() const { return *cartridge_; }
+  const TechniqueLimits& limits() const { return limits_; }
+  const NeedleMechanics& mechanics() const { return mechanics_; }
+  const PenPose& pose() const { return body_.pose(); }
+  std::span<const NeedleState> needles() const { return needles_; }
+  const StepEvents& last_events() const { return events_; }
+  std::uint64_t step_count() const { return step_; }
+  double time_s() const { return static_cast<double>(step_) * dt_s; }
+
+  /// FNV-1a over the tissue grid, the needles and the pen: equal hashes mean
+  /// bit-identical simulations.
+  std::uint64_t state_hash() const;
+
+ private:
+  struct NeedleGeometry {
+    double advance_mm = 0.0;
+    double surface_x_mm = 0.0, surface_y_mm = 0.0;  // where the needle meets the skin
+    LayerBottoms bottoms_mm{};
+  };
+
+  double extension_mm(double phase) const;
+  void stroke_needles(double extension_mm, const PenCommand& command);
+  void place_needles(double extension_mm, const PenCommand& command);
+  double evaluate_all(double lift_mm, double tension);
+  void commit_needles(double tension);
+  void finish_stroke();
+  void update_cues(const PenCommand& command);
+
+  std::shared_ptr<const tissue::SkinPatch> patch_;
+  DeviceSettings device_;
+  const Cartridge* cartridge_;
+  NeedleMechanics mechanics_;
+  TechniqueLimits limits_;
+  CommandLimits command_limits_;
+  tissue::TissueGrid grid_;
+  PenBody body_;
+
+  std::vector<NeedleState> needles_;
+  std::vector<NeedleGeometry> geometry_;  // scratch, per step
+  std::vector<NeedleStep> trial_;         // scratch, per step
+  PenCommand previous_command_;
+  std::uint64_t step_ = 0;
+  double phase_ = 0.0;          // of the motor's stroke, 0..1
+  double needle_load_n_ = 0.0;  // along the needle axis, from the last step
+  double cos_tilt_ = 1.0;
+  double lift_mm_ = 0.0;
+  double stroke_depth_mm_ = 0.0, last_stroke_depth_mm_ = 0.0;
+  tissue::Layer stroke_layer_ = tissue::Layer::none, last_stroke_layer_ = tissue::Layer::none;
+  double stroke_peak_load_n_ = 0.0, last_stroke_peak_load_n_ = 0.0;
+  double dwell_x_mm_ = 0.0, dwell_y_mm_ = 0.0, dwell_since_s_ = 0.0;
+  std::uint32_t needle_cues_ = 0;
+  StepEvents events_;
+};
+
+}  // namespace dermasim::physics

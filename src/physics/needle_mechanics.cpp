@@ -13,8 +13,8 @@ constexpr double reference_puncture_n = 0.025;  // 0.02-0.03 N per needle in arr
 // Tenting stiffness of lax, unpressed skin. With it, a needle set under 1 mm
 // on lax skin at light pressure is buried less than half its length, as Lam
 // et al. 2008 measured; taut skin and firmer pressure stiffen the surface.
-constexpr double tent_a1_n_per_mm = 0.030;
-constexpr double tent_a2_n_per_mm2 = 0.028;
+constexpr double tent_a1_n_per_mm = 0.024;
+constexpr double tent_a2_n_per_mm2 = 0.0224;
 
 // Rupture at the stratum corneum is the puncture; the dermo-epidermal junction
 // and the dermis-fat boundary give smaller second and third peaks. Cutting

@@ -29,7 +29,7 @@ struct NeedleMechanics {
   double tent_quadratic_n_per_mm2 = 0.0;  // a2
   // Stretching the skin taut reduces deflection (Lam 2008 via
   // tissue-mechanics.md); so does the pressure of the cap around the needles.
-  double taut_stiffening = 2.0;
+  double taut_stiffening = 2.5;
   double pressure_stiffening_per_n = 0.2;
 
   /// Parameters for a cartridge's needles; values and sources in the .cpp.

@@ -97,9 +97,13 @@ void PenBody::reset(double x_mm, double y_mm) {
 }
 
 void PenBody::step(const PenCommand& c, double needle_force_n, double dt_s) {
+  // The hand places the pen's tip: the lateral coupling acts on the cap, not
+  // on the centre of mass, so tilting pivots the pen about the tip.
   const btVector3 com = pen_->getCenterOfMassPosition();
-  const btVector3 v = pen_->getLinearVelocity();
-  const double x = com.x() * mm_per_m, y = com.y() * mm_per_m;
+  const btVector3 arm = -pen_->getWorldTransform().getBasis().getColumn(2) * to_m(params_.length_mm / 2);
+  const btVector3 cap = com + arm;
+  const btVector3 v = pen_->getLinearVelocity() + pen_->getAngularVelocity().cross(arm);
+  const double x = cap.x() * mm_per_m, y = cap.y() * mm_per_m;
   const double vx = v.x(), vy = v.y(), vz = v.z();  // m/s
 
   // Lateral virtual coupling: a spring-damper from the hand's position.

@@ -3,7 +3,9 @@
 #include <string_view>
 #include <vector>
 
+#include "app/gui_verbs.hpp"
 #include "app/verbs.hpp"
+#include "app/verbs_scenario.hpp"
 
 namespace {
 
@@ -11,10 +13,29 @@ void print_usage() {
   std::puts(
       "usage: dermasim [VERB] [OPTIONS]\n"
       "\n"
-      "  (no verb) | demo [--seconds S]   treat the bundled default case (abdomen, postpartum\n"
-      "                                   striae rubra) with a scripted pen and print what the\n"
-      "                                   physics does\n"
+      "  (no verb) | gui [--size WxH] [--fitzpatrick 1..6] [--mute]\n"
+      "                                   open the interactive simulator on the bundled default\n"
+      "                                   case (abdomen, postpartum striae rubra); F1 lists controls\n"
+      "  demo [--seconds S]               treat the default case with a scripted pen, headless, and\n"
+      "                                   print what the physics does\n"
+      "  screenshot --view top|oblique|cutaway --out FILE.png [--size WxH] [--seconds S]\n"
+      "             [--fitzpatrick 1..6] [--exaggeration 1..10] [--coverage]\n"
+      "                                   render a view of the default case after S seconds (12) of a\n"
+      "                                   scripted treatment pass, offscreen (use xvfb-run with no\n"
+      "                                   display); --scenario FILE is not supported yet\n"
+      "  bench render [--frames N]        frame times of the full scene, cutaway and panels at\n"
+      "                                   1280x720 while a scripted pen treats; one JSON object\n"
       "  bench physics [--steps N]        time the 1 kHz physics step; prints one JSON object\n"
+      "  check FILE|DIR...                validate scenario and trainee-script files (exit 1 on errors)\n"
+      "  simulate --scenario S --script T --out SESSION\n"
+      "                                   run a scripted trainee through the whole case, headless,\n"
+      "                                   and write the session recording\n"
+      "  grade --scenario S --session R [--json F] [--html F]\n"
+      "                                   grade a recorded attempt; print, and write JSON and HTML;\n"
+      "                                   with folders for S and R, one CSV row per attempt (--csv F)\n"
+      "  replay --session R [--scenario S] [--verify]\n"
+      "                                   re-simulate a recording; --verify checks the final state\n"
+      "                                   and the grade match it and the scenario did not change\n"
       "  help                             this text");
 }
 
@@ -23,15 +44,26 @@ void print_usage() {
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   try {
-    if (args.empty() || args[0] == "demo") {
-      const std::span<const std::string_view> rest(args.data() + (args.empty() ? 0 : 1),
-                                                   args.empty() ? 0 : args.size() - 1);
-      return dermasim::app::run_demo(rest);
+    // No verb opens the interactive simulator on the default case.
+    if (!args.empty() && (args[0] == "help" || args[0] == "--help" || args[0] == "-h")) {
+      print_usage();
+      return 0;
     }
+    if (args.empty() || args[0] == "gui" || args[0].starts_with("--"))
+      return dermasim::app::run_gui(std::span(args).subspan(args.empty() || args[0].starts_with("--") ? 0 : 1));
+    if (args[0] == "demo") return dermasim::app::run_demo(std::span(args).subspan(1));
     if (args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
       print_usage();
       return 0;
     }
+    const auto rest = std::span(args).subspan(1);
+    if (args[0] == "check") return dermasim::app::run_check(rest);
+    if (args[0] == "simulate") return dermasim::app::run_simulate(rest);
+    if (args[0] == "grade") return dermasim::app::run_grade(rest);
+    if (args[0] == "replay") return dermasim::app::run_replay(rest);
+    if (args[0] == "screenshot") return dermasim::app::run_screenshot(rest);
+    if (args[0] == "bench" && args.size() >= 2 && args[1] == "render")
+      return dermasim::app::run_bench_render(std::span(args).subspan(2));
     if (args[0] == "bench" && args.size() >= 2 && args[1] == "physics")
       return dermasim::app::run_bench_physics(std::span(args).subspan(2));
     std::fprintf(stderr, "dermasim: unknown verb '%.*s'\n\n", static_cast<int>(args[0].size()), args[0].data());

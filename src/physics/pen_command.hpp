@@ -47,3 +47,12 @@ int sanitize_command(PenCommand& command, const PenCommand& previous, double pat
                      const CommandLimits& limits, InputIssue* issues);
 
 }  // namespace dermasim::physics
+
+namespace dermasim::physics {
+
+/// The resolution commands are recorded at: 0.01 mm, 1 mN, 0.01 degrees.
+/// Sessions feed the physics the quantized command, so a recording replays
+/// bit for bit. Non-finite fields keep `previous`'s value.
+PenCommand quantize_command(const PenCommand& command, const PenCommand& previous);
+
+}  // namespace dermasim::physics

@@ -30,6 +30,16 @@ PathSegment PathSegment::stamp(double x, double y, double duration_s, const Path
   return s;
 }
 
+PathSegment PathSegment::band_raster(double cx, double cy, double axis_deg, double length_mm, double width_mm,
+                                     double spacing_mm, double row_angle_deg, const PathStyle& style) {
+  PathSegment s = raster(-0.5 * length_mm, -0.5 * width_mm, 0.5 * length_mm, 0.5 * width_mm, spacing_mm,
+                         row_angle_deg, style);
+  s.frame_x_mm = cx;
+  s.frame_y_mm = cy;
+  s.frame_angle_deg = axis_deg;
+  return s;
+}
+
 std::vector<std::pair<double, double>> raster_points(double x0, double y0, double x1, double y1, double spacing_mm,
                                                      double angle_deg) {
   const double lo_x = std::min(x0, x1), hi_x = std::max(x0, x1), lo_y = std::min(y0, y1), hi_y = std::max(y0, y1);
@@ -112,10 +122,17 @@ ScriptedPen::ScriptedPen(const std::vector<PathSegment>& segments) {
     for (int pass = 0; pass < std::max(1, seg.passes); ++pass) {
       switch (seg.kind) {
         case PathKind::line: press_path({{seg.x0_mm, seg.y0_mm}, {seg.x1_mm, seg.y1_mm}}, style); break;
-        case PathKind::raster:
-          press_path(raster_points(seg.x0_mm, seg.y0_mm, seg.x1_mm, seg.y1_mm, seg.row_spacing_mm, seg.row_angle_deg),
-                     style);
+        case PathKind::raster: {
+          auto points = raster_points(seg.x0_mm, seg.y0_mm, seg.x1_mm, seg.y1_mm, seg.row_spacing_mm, seg.row_angle_deg);
+          const double a = seg.frame_angle_deg * std::numbers::pi / 180.0;
+          for (auto& [x, y] : points) {
+            const double px = x, py = y;
+            x = seg.frame_x_mm + px * std::cos(a) - py * std::sin(a);
+            y = seg.frame_y_mm + px * std::sin(a) + py * std::cos(a);
+          }
+          press_path(points, style);
           break;
+        }
         case PathKind::stamp:
           press_path({{seg.x0_mm, seg.y0_mm}}, style);
           add(std::max(0.0, seg.duration_s), seg.x0_mm, seg.y0_mm, true, seg.style.motor_on, style);

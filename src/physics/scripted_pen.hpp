@@ -29,11 +29,18 @@ struct PathSegment {
   double row_angle_deg = 0.0;   // raster: direction of the rows, from +x
   double duration_s = 1.0;      // stamp: how long the pen stays
   int passes = 1;               // repeats of the whole segment
+  // raster: the rectangle is given in a frame at (frame_x_mm, frame_y_mm)
+  // turned by frame_angle_deg, e.g. along a stretch mark's axis.
+  double frame_x_mm = 0.0, frame_y_mm = 0.0, frame_angle_deg = 0.0;
 
   static PathSegment line(double x0, double y0, double x1, double y1, const PathStyle& style);
   static PathSegment raster(double x0, double y0, double x1, double y1, double spacing_mm, double angle_deg,
                             const PathStyle& style);
   static PathSegment stamp(double x, double y, double duration_s, const PathStyle& style);
+  /// Rows over a band centred at (cx, cy) along `axis_deg`: `length_mm` along
+  /// it, `width_mm` across; rows run at `row_angle_deg` to the axis.
+  static PathSegment band_raster(double cx, double cy, double axis_deg, double length_mm, double width_mm,
+                                 double spacing_mm, double row_angle_deg, const PathStyle& style);
 };
 
 class ScriptedPen final : public PenInput {

@@ -44,7 +44,7 @@ RegionCoverage coverage_of_cells(const TissueGrid& grid, const DensityMap& densi
     sum += d;
     sum_sq += d * d;
     if (d >= target.target_per_cm2) ++at_target;
-    if (d > target.overtreat_factor * target.target_per_cm2) ++r.over_treated_cells;
+    if (d > target.overtreat_per_cm2) ++r.over_treated_cells;
   }
   const double n = static_cast<double>(cells.size());
   r.mean_density_per_cm2 = sum / n;

@@ -13,8 +13,9 @@ struct CoverageTarget {
   double target_per_cm2 = 250.0;
   // Density is counted over a square window of this side around each cell.
   double window_mm = 3.0;
-  // A cell is over-treated when its density passes this multiple of the target.
-  double overtreat_factor = 3.0;
+  // A cell is over-treated above this density. No source gives a ceiling:
+  // pens lay thousands of punctures per cm2 per pass, so scenarios set it.
+  double overtreat_per_cm2 = 750.0;
   // Cells with at least this much of a mark's influence belong to the mark.
   double mark_membership = 0.5;
 };

@@ -97,6 +97,7 @@ StriaEffect stria_effect(const StretchMark& mark, const LayerThickness& normal) 
     // Pink-red when mild, deep red to purple when severe.
     e.colour = mix({0.86, 0.42, 0.44}, {0.52, 0.20, 0.42}, s);
   }
+  if (mark.colour) e.colour = *mark.colour;
   return e;
 }
 

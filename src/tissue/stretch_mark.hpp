@@ -29,6 +29,7 @@ struct StretchMark {
   double width_mm = 4.0;    // at the widest point
   StriaType type = StriaType::rubra;
   double severity = 0.5;    // 0 (barely visible) .. 1 (the most atrophic published)
+  std::optional<Rgb> colour;  // an instructor's colour instead of the one type and severity give
 
   static constexpr double min_width_mm = 0.5;
   static constexpr double max_width_mm = 20.0;

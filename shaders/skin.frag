@@ -1,0 +1,138 @@
+#version 450 core
+// Skin: tone by Fitzpatrick type with fine relief and mottling, soft
+// subsurface-like light, stretch marks (colour, smooth atrophic surface, fine
+// creases along the mark), and treatment: erythema, puncture marks, pinpoint
+// bleeding and the optional coverage heat map.
+in vec3 v_world;
+in vec2 v_patch;
+in vec2 v_grad;
+
+uniform sampler2D u_stria;      // sRGB colour of the mark, a = influence
+uniform sampler2D u_shape;      // long-axis direction xy, z = alba, w = severity
+uniform sampler2D u_treatment;  // r erythema, g bleeding, b coverage / target / 2, a punctured
+uniform sampler2D u_detail;     // rg normal, b albedo variation, a cavity
+uniform vec3 u_patch_size_mm;
+uniform vec3 u_cells;
+uniform float u_cell_mm;
+uniform float u_detail_tile_mm;
+uniform vec3 u_tone;
+uniform vec3 u_eye;
+uniform vec3 u_light_dir;
+uniform int u_show_coverage;
+uniform vec3 u_pen_shadow;        // pen x, y and height above the skin, mm
+uniform float u_pen_shadow_strength;
+
+out vec4 o_colour;
+
+float hash12(vec2 p) {
+  vec3 p3 = fract(vec3(p.xyx) * 0.1031);
+  p3 += dot(p3, p3.yzx + 33.33);
+  return fract((p3.x + p3.y) * p3.z);
+}
+
+vec3 coverage_colour(float ratio) {
+  // Blue below target, green at target, yellow to red towards over-treatment.
+  vec3 under = mix(vec3(0.15, 0.35, 0.95), vec3(0.15, 0.85, 0.35), smoothstep(0.0, 1.0, ratio));
+  vec3 over = mix(vec3(0.15, 0.85, 0.35), vec3(1.0, 0.85, 0.1), smoothstep(1.0, 1.6, ratio));
+  over = mix(over, vec3(0.95, 0.1, 0.1), smoothstep(1.6, 3.0, ratio));
+  return ratio < 1.0 ? under : over;
+}
+
+void main() {
+  vec4 detail = texture(u_detail, v_patch / u_detail_tile_mm);
+  vec4 coarse = texture(u_detail, v_patch / (u_detail_tile_mm * 7.3) + 0.37);
+  // Marks have ragged, not ruled, edges: read the mark fields a little off
+  // the true point, by a low-frequency wobble.
+  vec2 wobble = (coarse.rg - 0.5) * 0.9 + (detail.b - 0.5) * 0.25;
+  vec2 uv = (v_patch + wobble) / u_patch_size_mm.xy;
+  vec4 stria = texture(u_stria, uv);
+  vec4 shape = texture(u_shape, uv);
+  vec4 treat = texture(u_treatment, v_patch / u_patch_size_mm.xy);
+
+  float influence = stria.a;
+  float alba = shape.z;
+  float severity = shape.w;
+
+  // Albedo: the constitutive tone with gentle mottling at two scales.
+  vec3 albedo = u_tone * (0.9 + 0.2 * detail.b) * (0.94 + 0.12 * coarse.b);
+  // The marks' colours were chosen against light skin; on darker skin rubra
+  // reads darker and browner, and alba stays paler than the skin around it.
+  // The tissue model's colours are what the mark reflects by itself; seen
+  // through the epidermis they read deeper and more saturated (squared), and
+  // darker skin darkens them (adapt, 1 on type III).
+  vec3 reference_tone = vec3(0.66, 0.38, 0.22);
+  vec3 adapt = mix(vec3(1.0), clamp(u_tone / reference_tone, 0.05, 1.5), 0.55);
+  vec3 model_colour = stria.rgb * stria.rgb;  // sRGB to linear, gamma 2
+  vec3 mark_colour = model_colour * model_colour * 0.78 * adapt;
+  float cover = smoothstep(0.02, 0.7, influence);
+  // Variation along the mark: striae are rarely one flat colour.
+  float streak = 0.85 + 0.3 * coarse.g;
+  albedo = mix(albedo, mark_colour * mix(1.0, streak, 0.5), cover * 0.9);
+
+  // Fine creases running along the mark, strongest in atrophic (alba, severe) marks.
+  vec2 dir = normalize(shape.xy + vec2(1e-5));
+  vec2 across = vec2(-dir.y, dir.x);
+  float s = dot(v_patch, across);
+  float t = dot(v_patch, dir);
+  float phase = s * 6.2832 / 0.45 + (detail.b - 0.5) * 5.0 + sin(t * 0.7) * 1.2;
+  float crease_amp = cover * (0.25 + 0.55 * severity) * (0.6 + 0.4 * alba);
+
+  // Normal: the (exaggerated) depression, skin relief (flattened in the marks,
+  // which lose their rete ridges and skin lines), and the creases.
+  vec3 n = normalize(vec3(-v_grad, 1.0));
+  vec2 relief = (detail.rg - 0.5) * 2.0 * (1.0 - 0.75 * cover);
+  n = normalize(n + vec3(relief * 0.5 + across * cos(phase) * crease_amp * 0.45, 0.0));
+  float cavity = mix(detail.a, 1.0, 0.7 * cover) * (1.0 - 0.1 * crease_amp * (0.5 - 0.5 * sin(phase)));
+
+  // Erythema: haemoglobin takes green and blue out of the reflected light.
+  float erythema = treat.r;
+  albedo *= mix(vec3(1.0), vec3(1.02, 0.52, 0.56), erythema * 0.8);
+
+  // Puncture marks and pinpoint bleeding: one dot per 0.25 mm cell at a
+  // jittered spot, sized by how much the cell bleeds.
+  vec2 cell_pos = v_patch / u_cell_mm;
+  vec2 cell = floor(cell_pos);
+  ivec2 texel = clamp(ivec2(cell), ivec2(0), ivec2(u_cells.xy) - 1);
+  vec4 here = texelFetch(u_treatment, texel, 0);
+  vec2 jitter = vec2(hash12(cell), hash12(cell + 17.0)) * 0.4 + 0.3;
+  float d = length(cell_pos - cell - jitter);
+  float aa = max(fwidth(d), 1e-3);
+  float bleed_radius = 0.12 + 0.22 * here.g;
+  float blood = here.g > 0.02 ? 1.0 - smoothstep(bleed_radius - aa, bleed_radius + aa, d) : 0.0;
+  float hole = here.a > 0.5 ? 1.0 - smoothstep(0.08 - aa, 0.08 + aa, d) : 0.0;
+  albedo = mix(albedo, albedo * vec3(0.55, 0.35, 0.35), hole * 0.8);
+  vec3 blood_colour = vec3(0.32, 0.012, 0.02);
+  albedo = mix(albedo, blood_colour, blood);
+
+  // Light: wrapped diffuse with more wrap in red (light travels further under
+  // the skin in red), a cool fill, and a faint oily sheen; alba is shinier.
+  vec3 L = normalize(u_light_dir);
+  vec3 V = normalize(u_eye - v_world);
+  float ndl = dot(n, L);
+  vec3 wrap = vec3(0.5, 0.28, 0.2);
+  vec3 diffuse = clamp((ndl + wrap) / (1.0 + wrap), 0.0, 1.0);
+  float fill = clamp(dot(n, normalize(vec3(0.6, 0.5, 0.6))) * 0.5 + 0.5, 0.0, 1.0);
+  vec3 ambient = mix(vec3(0.16, 0.15, 0.17), vec3(0.32, 0.32, 0.35), n.z * 0.5 + 0.5) * (0.7 + 0.3 * fill);
+  vec3 H = normalize(L + V);
+  float gloss = mix(24.0, 70.0, max(alba * cover, blood));
+  float spec_strength = 0.045 + 0.08 * alba * cover + 0.35 * blood;
+  float fresnel_base = 1.0 - max(dot(n, V), 0.0);
+  float fresnel = fresnel_base * fresnel_base * fresnel_base * fresnel_base * fresnel_base;
+  float spec = pow(max(dot(n, H), 0.0), gloss) * spec_strength * (gloss + 8.0) / 32.0 + fresnel * 0.04;
+
+  vec2 to_pen = v_patch - u_pen_shadow.xy;
+  float shadow_radius = 10.0 + u_pen_shadow.z * 0.35;
+  float shadow = u_pen_shadow_strength * exp(-dot(to_pen, to_pen) / (shadow_radius * shadow_radius)) *
+                 clamp(1.0 - u_pen_shadow.z / 80.0, 0.0, 1.0);
+
+  vec3 colour = albedo * (diffuse * 1.05 * (1.0 - shadow) + ambient) * cavity + vec3(spec) * (1.0 - shadow);
+
+  if (u_show_coverage == 1) {
+    float ratio = treat.b * 2.0;
+    float alpha = ratio > 0.02 ? 0.6 : 0.18;
+    colour = mix(colour, coverage_colour(ratio) * (0.55 + 0.45 * diffuse.g), alpha);
+  }
+  // Gentle filmic shoulder, then to sRGB.
+  colour = colour / (1.0 + 0.15 * colour);
+  o_colour = vec4(sqrt(clamp(colour, 0.0, 1.0)), 1.0);  // gamma 2: close to sRGB, cheaper than pow
+}

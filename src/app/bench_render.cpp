@@ -1,0 +1,78 @@
+// `dermasim bench render`: frame times of the full simulator (scene, cutaway
+// and panels) at 1280x720 while a scripted pen treats, one JSON object out.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/cli_args.hpp"
+#include "app/gui_verbs.hpp"
+#include "app/sim_app.hpp"
+#include "physics/scripted_pen.hpp"
+#include "scene/scripted_treatment.hpp"
+
+#include <GLFW/glfw3.h>
+
+namespace dermasim::app {
+
+int run_bench_render(std::span<const std::string_view> args) {
+  const int frames = static_cast<int>(option_int(args, "--frames", 300, 10, 100000));
+  constexpr int width = 1280, height = 720;
+  constexpr int warmup_frames = 10;
+  // Each frame simulates 1/60 s: 16 or 17 whole steps, as at 60 fps.
+  constexpr double frame_s = 1.0 / 60.0;
+
+  render::GlWindow window({.width = width, .height = height, .title = "dermasim bench", .visible = true, .vsync = false});
+  SimulatorApp app(window, false);
+  ui::AppState& state = app.state();
+  app.set_view(scene::ViewPreset::cutaway);
+  state.view.cutaway = true;
+  state.view.show_coverage = false;
+  state.pen.motor_on = true;
+  state.show_help = true;
+
+  // Passes back and forth over the widest mark, longer than any run.
+  physics::ScriptedPen pen(scene::treatment_path(app.sim().patch(), 1, 50));
+  std::vector<double> times_ms;
+  times_ms.reserve(static_cast<std::size_t>(frames));
+  double bank_s = 0.0;
+  int fb_w = 0, fb_h = 0;
+  window.framebuffer_size(fb_w, fb_h);
+  for (int f = 0; f < frames + warmup_frames; ++f) {
+    const auto start = std::chrono::steady_clock::now();
+    glfwPollEvents();
+    bank_s += frame_s;
+    const int steps = static_cast<int>(bank_s * physics::Simulator::rate_hz);
+    bank_s -= steps / physics::Simulator::rate_hz;
+    state.wall_time_s = f * frame_s;
+    app.step(pen, steps);
+    // The cutaway follows the pen; keep the camera on it as a trainee would.
+    app.camera().target_mm.x = app.sim().pose().cap_center_mm.x;
+    app.camera().target_mm.y = app.sim().pose().cap_center_mm.y;
+    app.render_frame(fb_w, fb_h);
+    glfwSwapBuffers(window.handle());
+    glFinish();  // count the frame's rendering, not just its submission
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    state.frame_ms = ms;
+    if (f >= warmup_frames) times_ms.push_back(ms);
+  }
+  std::vector<double> sorted = times_ms;
+  std::sort(sorted.begin(), sorted.end());
+  auto quantile = [&](double q) {
+    return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5))];
+  };
+  double mean = 0.0;
+  for (const double t : times_ms) mean += t / static_cast<double>(times_ms.size());
+  std::string renderer = window.renderer_name();
+  std::replace(renderer.begin(), renderer.end(), '"', '\'');
+  std::printf(
+      "{\"frame_ms_median\": %.3f, \"frame_ms_p99\": %.3f, \"frame_ms_mean\": %.3f, \"frame_ms_max\": %.3f, "
+      "\"frames\": %d, \"width\": %d, \"height\": %d, \"gl_renderer\": \"%s\", \"punctures\": %llu, "
+      "\"sim_time_s\": %.3f}\n",
+      quantile(0.5), quantile(0.99), mean, sorted.back(), frames, fb_w, fb_h, renderer.c_str(),
+      static_cast<unsigned long long>(app.sim().grid().total_punctures()), app.sim().time_s());
+  return 0;
+}
+
+}  // namespace dermasim::app

@@ -1,0 +1,70 @@
+#include "render/offscreen_target.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace dermasim::render {
+
+namespace {
+
+GlRenderbuffer make_renderbuffer(GLenum format, int width, int height, int samples) {
+  GLuint id = 0;
+  glCreateRenderbuffers(1, &id);
+  if (samples > 0)
+    glNamedRenderbufferStorageMultisample(id, samples, format, width, height);
+  else
+    glNamedRenderbufferStorage(id, format, width, height);
+  return GlRenderbuffer(id);
+}
+
+GlFramebuffer make_framebuffer() {
+  GLuint id = 0;
+  glCreateFramebuffers(1, &id);
+  return GlFramebuffer(id);
+}
+
+}  // namespace
+
+OffscreenTarget::OffscreenTarget(int width, int height, int samples)
+    : width_(width), height_(height), samples_(samples) {
+  GLint max_size = 0;
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+  if (width <= 0 || height <= 0 || width > max_size || height > max_size)
+    throw std::invalid_argument("image size " + std::to_string(width) + "x" + std::to_string(height) +
+                                " is outside 1.." + std::to_string(max_size));
+  framebuffer_ = make_framebuffer();
+  colour_ = make_renderbuffer(GL_RGBA8, width, height, samples);
+  depth_ = make_renderbuffer(GL_DEPTH_COMPONENT24, width, height, samples);
+  glNamedFramebufferRenderbuffer(framebuffer_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_.get());
+  glNamedFramebufferRenderbuffer(framebuffer_.get(), GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth_.get());
+  if (glCheckNamedFramebufferStatus(framebuffer_.get(), GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+    throw std::runtime_error("the offscreen framebuffer is incomplete");
+  if (samples > 0) {
+    resolved_ = make_framebuffer();
+    resolved_colour_ = make_renderbuffer(GL_RGBA8, width, height, 0);
+    glNamedFramebufferRenderbuffer(resolved_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolved_colour_.get());
+  }
+}
+
+void OffscreenTarget::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
+  glViewport(0, 0, width_, height_);
+}
+
+RgbaImage OffscreenTarget::read() const {
+  GLuint source = framebuffer_.get();
+  if (samples_ > 0) {
+    glBlitNamedFramebuffer(framebuffer_.get(), resolved_.get(), 0, 0, width_, height_, 0, 0, width_, height_,
+                           GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    source = resolved_.get();
+  }
+  RgbaImage image(width_, height_);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, source);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels.data());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  image.flip_vertically();  // GL's first row is the bottom one
+  return image;
+}
+
+}  // namespace dermasim::render

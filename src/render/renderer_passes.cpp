@@ -1,0 +1,130 @@
+// The draw passes of SceneRenderer: background, skin surface, strata (walls
+// and cut face), then the pen and the cutaway marks.
+#include <algorithm>
+
+#include <glm/geometric.hpp>
+
+#include "render/detail_textures.hpp"
+#include "render/scene_renderer.hpp"
+
+namespace dermasim::render {
+
+namespace {
+
+// Key light from the upper left, as in a treatment room with an examination lamp.
+const glm::vec3 key_light_direction = glm::normalize(glm::vec3(-0.45f, -0.35f, 0.82f));
+
+}  // namespace
+
+void SceneRenderer::set_common(const ShaderProgram& p, const scene::RenderScene& scene,
+                               const scene::OrbitCamera& camera, const glm::mat4& view_proj) const {
+  p.set("u_view_proj", view_proj);
+  p.set("u_exaggeration", static_cast<float>(scene.vertical_exaggeration));
+  p.set("u_eye", glm::vec3(camera.eye_mm()));
+  p.set("u_light_dir", key_light_direction);
+  p.set("u_clip", clip_plane_);
+  p.set("u_clip_on", clip_on_ ? 1 : 0);
+  p.set("u_tone", glm::vec3(scene.skin_tone_linear[0], scene.skin_tone_linear[1], scene.skin_tone_linear[2]));
+}
+
+void SceneRenderer::draw_background() const {
+  glDepthMask(GL_FALSE);
+  background_program_.use();
+  glBindVertexArray(empty_vao_.get());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glDepthMask(GL_TRUE);
+}
+
+void SceneRenderer::draw_surface(const scene::RenderScene& scene) const {
+  if (!scene.skin || surface_index_count_ == 0) return;
+  const ShaderProgram& p = skin_program_;
+  p.use();
+  p.set("u_patch_size_mm", glm::vec3(static_cast<float>(scene.width_mm), static_cast<float>(scene.height_mm), 0.0f));
+  p.set("u_cells", glm::vec3(static_cast<float>(treatment_nx_), static_cast<float>(treatment_ny_), 0.0f));
+  p.set("u_cell_mm", static_cast<float>(scene.skin->cell_mm));
+  p.set("u_detail_tile_mm", static_cast<float>(skin_detail_tile_mm));
+  p.set("u_show_coverage", scene.show_coverage ? 1 : 0);
+  const auto& pen = scene.pen;
+  // A soft shadow under the pen tells how high it hovers.
+  p.set("u_pen_shadow", glm::vec3(static_cast<float>(pen.cap_center_mm.x), static_cast<float>(pen.cap_center_mm.y),
+                                  static_cast<float>(std::max(0.0, pen.cap_center_mm.z))));
+  p.set("u_pen_shadow_strength", static_cast<float>(0.45 * std::clamp(pen.opacity, 0.0, 1.0)));
+  p.set("u_stria", 0);
+  p.set("u_shape", 1);
+  p.set("u_treatment", 2);
+  p.set("u_detail", 3);
+  glBindTextureUnit(0, stria_texture_.get());
+  glBindTextureUnit(1, shape_texture_.get());
+  glBindTextureUnit(2, treatment_texture_.get());
+  glBindTextureUnit(3, skin_detail_texture_.get());
+  glBindVertexArray(surface_vao_.get());
+  glDrawElements(GL_TRIANGLES, surface_index_count_, GL_UNSIGNED_INT, nullptr);
+}
+
+void SceneRenderer::draw_strata(const scene::RenderScene& scene) {
+  const ShaderProgram& p = strata_program_;
+  p.use();
+  p.set("u_tissue", 0);
+  p.set("u_tissue_tile_mm", static_cast<float>(tissue_detail_tile_mm));
+  glBindTextureUnit(0, tissue_detail_texture_.get());
+  (void)scene;
+  glBindVertexArray(strata_vao_.get());
+  if (cut_vertex_count_ > 0) {
+    // The cut face lies on the plane itself: never clipped. It is drawn first,
+    // in front of the walls it hides.
+    p.set("u_clip_on", 0);
+    p.set("u_cut_face", 1);
+    glVertexArrayVertexBuffer(strata_vao_.get(), 0, cut_vertices_.get(), 0, sizeof(StrataVertex));
+    glDrawArrays(GL_TRIANGLES, 0, cut_vertex_count_);
+    p.set("u_cut_face", 0);
+    p.set("u_clip_on", clip_on_ ? 1 : 0);
+  }
+  if (wall_vertex_count_ > 0) {
+    glVertexArrayVertexBuffer(strata_vao_.get(), 0, wall_vertices_.get(), 0, sizeof(StrataVertex));
+    glDrawArrays(GL_TRIANGLES, 0, wall_vertex_count_);
+  }
+}
+
+void SceneRenderer::stream_solids(const std::vector<SolidVertex>& vertices) {
+  const auto bytes = static_cast<GLsizeiptr>(vertices.size() * sizeof(SolidVertex));
+  if (bytes > solid_capacity_bytes_) {
+    solid_capacity_bytes_ = std::max<GLsizeiptr>(bytes, 2 * solid_capacity_bytes_);
+    glNamedBufferData(solid_vertices_.get(), solid_capacity_bytes_, nullptr, GL_STREAM_DRAW);
+  } else {
+    // Orphan the old storage so the driver need not wait for the last frame.
+    glNamedBufferData(solid_vertices_.get(), solid_capacity_bytes_, nullptr, GL_STREAM_DRAW);
+  }
+  glNamedBufferSubData(solid_vertices_.get(), 0, bytes, vertices.data());
+  glVertexArrayVertexBuffer(solid_vao_.get(), 0, solid_vertices_.get(), 0, sizeof(SolidVertex));
+  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices.size()));
+}
+
+void SceneRenderer::prepare_solids(const scene::RenderScene& scene, const glm::vec3& toward_viewer) {
+  build_pen(scene.pen, pen_geometry_);
+  marks_opaque_.clear();
+  marks_translucent_.clear();
+  build_cutaway_marks(scene.cutaway, toward_viewer, marks_opaque_, marks_translucent_);
+  pen_geometry_.opaque.insert(pen_geometry_.opaque.end(), marks_opaque_.begin(), marks_opaque_.end());
+  pen_geometry_.translucent.insert(pen_geometry_.translucent.end(), marks_translucent_.begin(),
+                                   marks_translucent_.end());
+}
+
+void SceneRenderer::draw_solids(bool translucent) {
+  const std::vector<SolidVertex>& vertices = translucent ? pen_geometry_.translucent : pen_geometry_.opaque;
+  if (vertices.empty()) return;
+  const ShaderProgram& p = solid_program_;
+  p.use();
+  glBindVertexArray(solid_vao_.get());
+  if (!translucent) {
+    stream_solids(vertices);
+    return;
+  }
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  glDepthMask(GL_FALSE);
+  stream_solids(vertices);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+}
+
+}  // namespace dermasim::render

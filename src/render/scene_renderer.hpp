@@ -1,0 +1,70 @@
+#pragma once
+// Draws a RenderScene: the layered skin block (surface, strata walls, cut face),
+// treatment marks, the pen and its needles. It owns every GL handle it uses
+// and reads nothing but the scene and the camera.
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include <glm/mat4x4.hpp>
+
+#include "render/gl_handles.hpp"
+#include "render/mesh_builders.hpp"
+#include "render/pen_mesh.hpp"
+#include "render/shader_program.hpp"
+#include "scene/camera.hpp"
+#include "scene/render_scene.hpp"
+
+namespace dermasim::render {
+
+struct RendererOptions {
+  double surface_step_mm = 0.5;  // spacing of the surface mesh
+};
+
+class SceneRenderer {
+ public:
+  /// Compiles the shaders in `shader_dir`; throws ShaderError (file:line) on failure.
+  explicit SceneRenderer(const std::filesystem::path& shader_dir = default_shader_dir(),
+                         const RendererOptions& options = {});
+
+  /// Draws into the bound framebuffer's viewport of `width` x `height` pixels.
+  void draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height);
+
+  /// The matrix the last frame used (patch mm, exaggerated depths, to clip space).
+  static glm::dmat4 view_projection(const scene::OrbitCamera& camera, int width, int height);
+  /// Where a patch point appears (z true; depths exaggerated like the scene).
+  static glm::dvec3 project(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height,
+                            const glm::dvec3& point_mm);
+
+ private:
+  void sync_skin(const scene::RenderScene& scene);
+  void sync_treatment(const scene::RenderScene& scene);
+  void sync_cut(const scene::RenderScene& scene);
+  void set_common(const ShaderProgram& program, const scene::RenderScene& scene, const scene::OrbitCamera& camera,
+                  const glm::mat4& view_proj) const;
+  void draw_background() const;
+  void draw_surface(const scene::RenderScene& scene) const;
+  void draw_strata(const scene::RenderScene& scene);
+  void prepare_solids(const scene::RenderScene& scene, const glm::vec3& toward_viewer);
+  void draw_solids(bool translucent);
+  void stream_solids(const std::vector<SolidVertex>& vertices);
+
+  RendererOptions options_;
+  ShaderProgram skin_program_, strata_program_, solid_program_, background_program_;
+
+  GlTexture stria_texture_, shape_texture_, treatment_texture_, skin_detail_texture_, tissue_detail_texture_;
+  GlVertexArray surface_vao_, strata_vao_, solid_vao_, empty_vao_;
+  GlBuffer surface_vertices_, surface_indices_, wall_vertices_, cut_vertices_, solid_vertices_;
+  GLsizei surface_index_count_ = 0, wall_vertex_count_ = 0, cut_vertex_count_ = 0;
+  GLsizeiptr solid_capacity_bytes_ = 0;
+
+  std::uint64_t skin_revision_ = 0;
+  int treatment_nx_ = 0, treatment_ny_ = 0;
+  std::vector<StrataVertex> cut_scratch_;
+  PenGeometry pen_geometry_;
+  std::vector<SolidVertex> marks_opaque_, marks_translucent_;
+  glm::vec4 clip_plane_{0.0f};
+  bool clip_on_ = false;
+};
+
+}  // namespace dermasim::render

@@ -1,0 +1,145 @@
+#include "scenario/procedure_metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "physics/simulator.hpp"
+#include "scenario/session.hpp"
+#include "tissue/coverage.hpp"
+
+namespace dermasim::scenario {
+namespace {
+
+constexpr std::size_t max_moments = 100;
+
+// Counts rising edges of a condition, noting when each began.
+struct EdgeCounter {
+  bool was = false;
+  int count = 0;
+  void update(bool now, std::uint64_t step, const char* what, std::vector<Moment>& moments) {
+    if (now && !was) {
+      ++count;
+      if (moments.size() < max_moments) moments.push_back({step, what});
+    }
+    was = now;
+  }
+};
+
+void measure_coverage(const Scenario& s, const tissue::SkinPatch& patch, const tissue::TissueGrid& grid,
+                      ProcedureMetrics& m) {
+  tissue::CoverageTarget target;
+  target.target_per_cm2 = s.key.coverage.target_per_cm2;
+  target.overtreat_per_cm2 = s.key.coverage.max_per_cm2;
+  const tissue::DensityMap density(grid, target.window_mm);
+  std::vector<int> all_mark_cells;
+  std::vector<bool> in_mark(grid.cell_count(), false);
+  for (int k = 0; k < static_cast<int>(patch.marks().size()); ++k) {
+    const auto cells = tissue::cells_of_mark(grid, patch, k, target.mark_membership);
+    const auto c = tissue::coverage_of_cells(grid, density, cells, target);
+    m.mark_fraction.push_back(c.fraction_at_target);
+    for (int cell : cells)
+      if (!in_mark[static_cast<std::size_t>(cell)]) {
+        in_mark[static_cast<std::size_t>(cell)] = true;
+        all_mark_cells.push_back(cell);
+      }
+  }
+  const auto marks = tissue::coverage_of_cells(grid, density, all_mark_cells, target);
+  m.coverage_fraction = marks.fraction_at_target;
+  m.density_per_cm2_median = marks.median_density_per_cm2;
+  m.uniformity_cv = marks.uniformity_cv;
+  std::uint64_t outside = 0;
+  for (int c = 0; c < static_cast<int>(grid.cell_count()); ++c)
+    if (!in_mark[static_cast<std::size_t>(c)]) outside += grid.punctures(c);
+  m.outside_fraction = grid.total_punctures() ? static_cast<double>(outside) / static_cast<double>(grid.total_punctures()) : 0.0;
+  int over = 0;
+  for (double d : density.values()) over += d > target.overtreat_per_cm2 ? 1 : 0;
+  m.over_treated_cells = over;
+
+  // A 1 mm map for the report: the mean density of each 4 x 4 block of cells.
+  m.map_nx = grid.nx() / 4;
+  m.map_ny = grid.ny() / 4;
+  m.density_map.assign(static_cast<std::size_t>(m.map_nx * m.map_ny), 0.0f);
+  for (int y = 0; y < m.map_ny * 4; ++y)
+    for (int x = 0; x < m.map_nx * 4; ++x)
+      m.density_map[static_cast<std::size_t>((y / 4) * m.map_nx + x / 4)] +=
+          static_cast<float>(density.per_cm2(y * grid.nx() + x) / 16.0);
+}
+
+}  // namespace
+
+ProcedureMetrics measure_procedure(const Scenario& s, const PlanAnswers& plan,
+                                   const std::vector<physics::PenCommand>& commands) {
+  ProcedureMetrics m;
+  auto patch = std::make_shared<const tissue::SkinPatch>(s.patch);
+  physics::Simulator sim(patch, plan.device, technique_limits(s, plan.device));
+  std::vector<double> depths;
+  double tilt_sum = 0, force_sum = 0, speed_sum = 0;
+  std::uint64_t treating = 0, tilt_over = 0, force_low = 0, force_high = 0, speed_out = 0, taut = 0;
+  EdgeCounter drag, dwell, tilt_edge, force_low_edge, force_high_edge;
+  const TechniqueKey& tk = s.key.technique;
+
+  for (const auto& c : commands) {
+    const physics::StepEvents& ev = sim.step(c);
+    for (const auto& p : ev.punctures) {
+      depths.push_back(p.depth_mm);
+      ++m.punctures_by_layer[static_cast<std::size_t>(p.deepest)];
+      const auto bin = static_cast<std::size_t>(std::min(40.0, std::floor(p.depth_mm / 0.1)));
+      if (m.depth_histogram_layers.size() <= bin) m.depth_histogram_layers.resize(bin + 1);
+      ++m.depth_histogram_layers[bin][static_cast<std::size_t>(p.deepest)];
+    }
+    const auto& t = ev.telemetry;
+    const bool on_skin = c.motor_on && (t.pose.in_contact || t.needles_in_skin > 0);
+    if (on_skin) {
+      ++treating;
+      tilt_sum += t.pose.tilt_deg;
+      m.tilt_deg_max = std::max(m.tilt_deg_max, t.pose.tilt_deg);
+      force_sum += t.pressing_force_n;
+      speed_sum += t.lateral_speed_mm_s;
+      tilt_over += t.pose.tilt_deg > tk.tilt_max_deg ? 1 : 0;
+      force_low += t.pressing_force_n < tk.force_n.lo ? 1 : 0;
+      force_high += t.pressing_force_n > tk.force_n.hi ? 1 : 0;
+      speed_out += tk.speed_mm_s.contains(t.lateral_speed_mm_s) ? 0 : 1;
+      taut += c.skin_taut ? 1 : 0;
+    }
+    const std::uint32_t cues = ev.feedback.cues;
+    drag.update((cues & physics::cue_drag) != 0, ev.step, "drag", m.moments);
+    dwell.update((cues & physics::cue_dwell) != 0, ev.step, "dwell", m.moments);
+    tilt_edge.update(on_skin && t.pose.tilt_deg > tk.tilt_max_deg, ev.step, "tilt", m.moments);
+    force_low_edge.update(on_skin && t.pressing_force_n < tk.force_n.lo, ev.step, "force_low", m.moments);
+    force_high_edge.update(on_skin && t.pressing_force_n > tk.force_n.hi, ev.step, "force_high", m.moments);
+  }
+
+  m.steps = commands.size();
+  m.punctures = depths.size();
+  if (!depths.empty()) {
+    auto mid = depths.begin() + static_cast<std::ptrdiff_t>(depths.size() / 2);
+    std::nth_element(depths.begin(), mid, depths.end());
+    m.depth_mm_median = *mid;
+    m.depth_mm_max = *std::max_element(depths.begin(), depths.end());
+  }
+  for (const auto& bin : m.depth_histogram_layers) {
+    std::uint64_t n = 0;
+    for (auto v : bin) n += v;
+    m.depth_histogram.push_back(static_cast<double>(n));
+  }
+  m.treating_s = static_cast<double>(treating) * physics::Simulator::dt_s;
+  if (treating) {
+    const auto n = static_cast<double>(treating);
+    m.tilt_deg_mean = tilt_sum / n;
+    m.force_n_mean = force_sum / n;
+    m.speed_mm_s_mean = speed_sum / n;
+    m.tilt_over_fraction = static_cast<double>(tilt_over) / n;
+    m.force_low_fraction = static_cast<double>(force_low) / n;
+    m.force_high_fraction = static_cast<double>(force_high) / n;
+    m.speed_out_fraction = static_cast<double>(speed_out) / n;
+    m.taut_fraction = static_cast<double>(taut) / n;
+  }
+  m.drag_events = drag.count;
+  m.dwell_events = dwell.count;
+  measure_coverage(s, *patch, sim.grid(), m);
+  m.final_state_hash = sim.state_hash();
+  return m;
+}
+
+}  // namespace dermasim::scenario

@@ -1,0 +1,48 @@
+#include "scenario/scenario.hpp"
+
+#include <array>
+
+namespace dermasim::scenario {
+
+namespace {
+constexpr std::array<std::string_view, criterion_count> criterion_names{"depth", "coverage", "technique", "screening",
+                                                                        "aftercare"};
+}
+
+std::string_view criterion_name(CriterionId c) { return criterion_names[static_cast<std::size_t>(c)]; }
+
+std::optional<CriterionId> parse_criterion(std::string_view name) {
+  for (int i = 0; i < criterion_count; ++i)
+    if (criterion_names[static_cast<std::size_t>(i)] == name) return static_cast<CriterionId>(i);
+  return std::nullopt;
+}
+
+std::string_view critical_kind_name(CriticalKind k) {
+  switch (k) {
+    case CriticalKind::treated_despite_contraindication: return "treated_despite_contraindication";
+    case CriticalKind::missed_finding: return "missed_finding";
+    case CriticalKind::harmful_instruction: return "harmful_instruction";
+    case CriticalKind::hypodermis_punctures: return "hypodermis_punctures";
+  }
+  return "?";
+}
+
+std::optional<CriticalKind> parse_critical_kind(std::string_view name) {
+  for (auto k : {CriticalKind::missed_finding, CriticalKind::harmful_instruction, CriticalKind::hypodermis_punctures})
+    if (critical_kind_name(k) == name) return k;
+  return std::nullopt;
+}
+
+const HistoryItem* Scenario::find_item(std::string_view item_id) const {
+  for (const auto& i : history)
+    if (i.id == item_id) return &i;
+  return nullptr;
+}
+
+std::string Scenario::feedback_for(std::string_view feedback_id, std::string_view fallback) const {
+  for (const auto& [k, v] : feedback)
+    if (k == feedback_id) return v;
+  return std::string(fallback);
+}
+
+}  // namespace dermasim::scenario

@@ -1,0 +1,129 @@
+#pragma once
+// A loaded scenario: read-only model data (MuJoCo's mjModel to the session's
+// mjData). Everything that changes during an attempt lives in Session.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "physics/device.hpp"
+#include "scenario/catalog.hpp"
+#include "tissue/layers.hpp"
+#include "tissue/skin_patch.hpp"
+
+namespace dermasim::scenario {
+
+/// A closed interval, e.g. an acceptable needle depth.
+struct Range {
+  double lo = 0.0, hi = 0.0;
+  bool contains(double v) const { return v >= lo - 1e-9 && v <= hi + 1e-9; }
+};
+
+struct Patient {
+  std::string name;
+  int age_years = 30;
+  tissue::Sex sex = tissue::Sex::female;
+  int fitzpatrick = 2;  // I..VI as 1..6
+  double bmi_kg_m2 = 24.0;
+  bool pregnant = false;
+  bool nursing = false;
+  std::string goals;
+  std::string expectations;
+  std::string presentation;
+};
+
+/// One item of the medical history or medication list.
+struct HistoryItem {
+  std::string id;
+  std::string label;            // short name for lists
+  std::string intake;           // what the intake form shows; empty: not on the form
+  std::string question;         // a follow-up question the trainee can ask; empty: none
+  std::string answer;           // what the patient says to it
+  bool relevant = false;        // matters for screening (else a red herring)
+  std::string fact;             // clinical.md id when relevant
+  bool medication = false;
+};
+
+struct CoverageKey {
+  double target_per_cm2 = 250.0;            // at least: PRIME journal 250-300 (tissue-mechanics.md)
+  double max_per_cm2 = 12000.0;             // over-treated above (about five brisk passes of a 12-pin pen)
+  double fraction_of_each_mark = 0.8;       // of each mark's area at the target density
+  double max_outside_fraction = 0.75;       // of punctures outside every mark (a 3 mm cartridge on a 4 mm mark)
+};
+
+struct TechniqueKey {
+  double tilt_max_deg = 10.0;   // P4: perpendicular
+  Range force_n{0.6, 4.0};
+  Range speed_mm_s{3.0, 30.0};
+};
+
+struct SessionPlanKey {
+  Range count{3, 6};              // S1
+  Range interval_weeks{4, 6};     // S1
+  Range maintenance_months{4, 12};  // S2: every 4-6 months or once or twice a year
+};
+
+struct AnswerKey {
+  std::vector<std::string> findings;     // history ids that matter
+  Decision decision = Decision::proceed;
+  std::vector<std::string> precautions;  // precaution ids expected with the decision
+  Range needle_depth_mm{0.75, 1.25};
+  std::vector<physics::CartridgeKind> cartridges{physics::CartridgeKind::round_12, physics::CartridgeKind::pin_36};
+  std::vector<tissue::Layer> target_layers{tissue::Layer::papillary_dermis, tissue::Layer::reticular_dermis};
+  CoverageKey coverage;
+  TechniqueKey technique;
+  std::vector<std::string> aftercare_required;
+  std::vector<std::string> aftercare_forbidden;
+  SessionPlanKey sessions;
+};
+
+enum class CriterionId { depth, coverage, technique, screening, aftercare };
+inline constexpr int criterion_count = 5;
+std::string_view criterion_name(CriterionId c);
+std::optional<CriterionId> parse_criterion(std::string_view name);
+
+enum class CriticalKind {
+  treated_despite_contraindication,  // always on: the key says defer or refer, the trainee treated
+  missed_finding,                    // a named finding was not identified and the trainee treated
+  harmful_instruction,               // a named harmful instruction was given
+  hypodermis_punctures,              // more than a fraction of punctures reached the fat
+};
+std::string_view critical_kind_name(CriticalKind k);
+std::optional<CriticalKind> parse_critical_kind(std::string_view name);
+
+struct CriticalRule {
+  CriticalKind kind = CriticalKind::missed_finding;
+  std::string target;        // finding or instruction id
+  double max_fraction = 0.0; // hypodermis_punctures
+  std::string message;       // what the debrief says
+};
+
+struct Rubric {
+  std::array<double, criterion_count> weights{25, 20, 20, 20, 15};
+  // A pass needs every applicable criterion at or above its threshold, so a
+  // strong total cannot hide, say, four untreated stretch marks.
+  std::array<double, criterion_count> thresholds{50, 50, 50, 50, 50};
+  double pass_mark = 70.0;
+  std::vector<CriticalRule> critical;
+};
+
+struct Scenario {
+  std::string file;      // where it was loaded from
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string source_hash;  // FNV-1a 64 of the file's bytes, hex
+  Patient patient;
+  tissue::PatchSpec patch;
+  std::vector<HistoryItem> history;  // history and medications together, in file order
+  AnswerKey key;
+  Rubric rubric;
+  /// Feedback text by criterion or mistake id, overriding the built-in text.
+  std::vector<std::pair<std::string, std::string>> feedback;
+
+  const HistoryItem* find_item(std::string_view item_id) const;
+  /// The scenario's text for a feedback id, or `fallback`.
+  std::string feedback_for(std::string_view feedback_id, std::string_view fallback) const;
+};
+
+}  // namespace dermasim::scenario

@@ -1,0 +1,316 @@
+// Stage 1: YAML text to a Scenario, with every syntax, key, type and range
+// problem reported where it is.
+#include <fstream>
+#include <sstream>
+
+#include "scenario/scenario_loader.hpp"
+#include "scenario/scenario_validate.hpp"
+#include "scenario/stria_generator.hpp"
+#include "scenario/yaml_reader.hpp"
+
+namespace dermasim::scenario {
+namespace {
+
+using Names = std::vector<std::string_view>;
+
+template <typename T, typename F>
+Names names_of(const T& items, F name) {
+  Names out;
+  for (const auto& i : items) out.push_back(name(i));
+  return out;
+}
+
+std::function<std::optional<tissue::StriaType>(std::string_view)> stria_parser() { return tissue::parse_stria_type; }
+
+void parse_patient(YamlReader& r, const YAML::Node& n, Patient& p) {
+  if (!r.check_map(n, "patient",
+                   {"name", "age_years", "sex", "fitzpatrick", "bmi_kg_m2", "pregnant", "nursing", "goals",
+                    "expectations", "presentation"}))
+    return;
+  r.read(n, "name", p.name, true);
+  r.read(n, "age_years", p.age_years, 12, 100, true);
+  r.read_enum<tissue::Sex>(n, "sex", p.sex, true, tissue::parse_sex, {"female", "male", "unspecified"});
+  r.read(n, "fitzpatrick", p.fitzpatrick, 1, 6, true);
+  r.read(n, "bmi_kg_m2", p.bmi_kg_m2, tissue::PatientBuild::min_bmi_kg_m2, tissue::PatientBuild::max_bmi_kg_m2,
+         true);
+  r.read(n, "pregnant", p.pregnant, false);
+  r.read(n, "nursing", p.nursing, false);
+  r.read(n, "goals", p.goals, true);
+  r.read(n, "expectations", p.expectations, false);
+  r.read(n, "presentation", p.presentation, true);
+}
+
+void parse_site(YamlReader& r, const YAML::Node& n, tissue::PatchSpec& spec) {
+  if (!r.check_map(n, "site", {"body_site", "width_mm", "height_mm"})) return;
+  Names sites;
+  for (auto s : tissue::all_body_sites()) sites.push_back(tissue::site_name(s));
+  r.read_enum<tissue::BodySite>(n, "body_site", spec.site, true, tissue::parse_site, sites);
+  r.read(n, "width_mm", spec.width_mm, tissue::PatchSpec::min_size_mm, tissue::PatchSpec::max_size_mm, false);
+  r.read(n, "height_mm", spec.height_mm, tissue::PatchSpec::min_size_mm, tissue::PatchSpec::max_size_mm, false);
+}
+
+void parse_mark(YamlReader& r, const YAML::Node& n, tissue::StretchMark& m) {
+  if (!r.check_map(n, "a stretch mark",
+                   {"type", "x_mm", "y_mm", "angle_deg", "length_mm", "width_mm", "severity", "colour"}))
+    return;
+  r.read_enum<tissue::StriaType>(n, "type", m.type, true, stria_parser(), {"rubra", "alba"});
+  r.read(n, "x_mm", m.center_x_mm, 0, tissue::PatchSpec::max_size_mm, true);
+  r.read(n, "y_mm", m.center_y_mm, 0, tissue::PatchSpec::max_size_mm, true);
+  r.read(n, "angle_deg", m.angle_deg, -180, 180, false);
+  r.read(n, "length_mm", m.length_mm, tissue::StretchMark::min_length_mm, tissue::StretchMark::max_length_mm, true);
+  r.read(n, "width_mm", m.width_mm, tissue::StretchMark::min_width_mm, tissue::StretchMark::max_width_mm, true);
+  r.read(n, "severity", m.severity, 0, 1, true);
+  if (n["colour"].IsDefined()) {
+    const YAML::Node c = n["colour"];
+    double rgb[3] = {0, 0, 0};
+    bool ok = c.IsSequence() && c.size() == 3;
+    for (std::size_t i = 0; ok && i < 3; ++i)
+      ok = YAML::convert<double>::decode(c[i], rgb[i]) && rgb[i] >= 0.0 && rgb[i] <= 1.0;
+    if (ok)
+      m.colour = tissue::Rgb{rgb[0], rgb[1], rgb[2]};
+    else
+      r.error(c, "colour must be [red, green, blue] with each between 0 and 1");
+  }
+}
+
+void parse_generator(YamlReader& r, const YAML::Node& n, const tissue::PatchSpec& spec,
+                     std::vector<tissue::StretchMark>& out) {
+  if (!r.check_map(n, "generate",
+                   {"seed", "count", "type", "severity", "length_mm", "width_mm", "angle_deg", "region"}))
+    return;
+  StriaGenerator g;
+  int seed = 1;
+  r.read(n, "seed", seed, 0, 1 << 30, true);
+  g.seed = static_cast<std::uint64_t>(seed);
+  r.read(n, "count", g.count, 1, 30, true);
+  r.read_enum<tissue::StriaType>(n, "type", g.type, true, stria_parser(), {"rubra", "alba"});
+  r.read(n, "severity", g.severity, 0, 1, true);
+  r.read(n, "length_mm", g.length_mm, tissue::StretchMark::min_length_mm, tissue::StretchMark::max_length_mm, true);
+  r.read(n, "width_mm", g.width_mm, tissue::StretchMark::min_width_mm, tissue::StretchMark::max_width_mm, true);
+  r.read(n, "angle_deg", g.angle_deg, -180, 180, false);
+  g.region_x1_mm = spec.width_mm;
+  g.region_y1_mm = spec.height_mm;
+  if (n["region"].IsDefined()) {
+    const YAML::Node reg = n["region"];
+    double v[4] = {0, 0, 0, 0};
+    bool ok = reg.IsSequence() && reg.size() == 4;
+    for (std::size_t i = 0; ok && i < 4; ++i) ok = YAML::convert<double>::decode(reg[i], v[i]);
+    ok = ok && v[0] >= 0 && v[1] >= 0 && v[2] <= spec.width_mm && v[3] <= spec.height_mm && v[0] + 10 <= v[2] &&
+         v[1] + 10 <= v[3];
+    if (!ok) {
+      r.error(reg, "region must be [x0, y0, x1, y1] inside the patch, at least 10 mm each way");
+      return;
+    }
+    g.region_x0_mm = v[0], g.region_y0_mm = v[1], g.region_x1_mm = v[2], g.region_y1_mm = v[3];
+  }
+  out = generate_striae(g);
+}
+
+void parse_history(YamlReader& r, const YAML::Node& list, bool medication, std::vector<HistoryItem>& out) {
+  if (!r.check_sequence(list, medication ? "medications" : "history")) return;
+  for (const auto& n : list) {
+    HistoryItem item;
+    item.medication = medication;
+    if (!r.check_map(n, medication ? "a medication" : "a history item",
+                     {"id", "label", "intake", "follow_up", "relevant", "fact"}))
+      continue;
+    r.read(n, "id", item.id, true);
+    r.read(n, "label", item.label, true);
+    r.read(n, "intake", item.intake, false);
+    r.read(n, "relevant", item.relevant, true);
+    r.read(n, "fact", item.fact, false);
+    const YAML::Node f = n["follow_up"];
+    if (f.IsDefined() && r.check_map(f, "follow_up", {"question", "answer"})) {
+      r.read(f, "question", item.question, true);
+      r.read(f, "answer", item.answer, true);
+    }
+    out.push_back(std::move(item));
+  }
+}
+
+void parse_key(YamlReader& r, const YAML::Node& n, AnswerKey& k) {
+  if (!r.check_map(n, "answer_key",
+                   {"findings", "decision", "precautions", "needle_depth_mm", "cartridges", "target_layers",
+                    "coverage", "technique", "aftercare", "sessions"}))
+    return;
+  r.read_strings(n, "findings", k.findings, true);
+  r.read_enum<Decision>(n, "decision", k.decision, true, parse_decision,
+                        names_of(all_decisions(), [](Decision d) { return decision_name(d); }));
+  r.read_strings(n, "precautions", k.precautions, false);
+  r.read(n, "needle_depth_mm", k.needle_depth_mm, 0.0, 10.0, k.decision != Decision::defer &&
+                                                                 k.decision != Decision::refer);
+  std::vector<std::string> names;
+  if (r.read_strings(n, "cartridges", names, false)) {
+    k.cartridges.clear();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (auto c = physics::parse_cartridge(names[i])) {
+        k.cartridges.push_back(*c);
+      } else {
+        const Names known = names_of(physics::all_cartridges(),
+                                     [](physics::CartridgeKind kind) { return physics::cartridge(kind).name; });
+        const std::string guess = did_you_mean(names[i], known);
+        r.error(n["cartridges"][i], "cartridge '" + names[i] + "' is not one of " + join_names(known) +
+                                        (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+      }
+    }
+  }
+  if (r.read_strings(n, "target_layers", names, false)) {
+    k.target_layers.clear();
+    Names known;
+    for (int i = 0; i < tissue::layer_count; ++i) known.push_back(tissue::layer_name(tissue::layer_from_index(i)));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      bool found = false;
+      for (int l = 0; l < tissue::layer_count; ++l)
+        if (known[static_cast<std::size_t>(l)] == names[i]) {
+          k.target_layers.push_back(tissue::layer_from_index(l));
+          found = true;
+        }
+      if (!found) r.error(n["target_layers"][i], "'" + names[i] + "' is not a layer: " + join_names(known));
+    }
+  }
+  if (const YAML::Node c = n["coverage"];
+      c.IsDefined() && r.check_map(c, "coverage", {"target_per_cm2", "max_per_cm2", "fraction_of_each_mark", "max_outside_fraction"})) {
+    r.read(c, "target_per_cm2", k.coverage.target_per_cm2, 10, 2000, false);
+    r.read(c, "max_per_cm2", k.coverage.max_per_cm2, 100, 1e6, false);
+    r.read(c, "fraction_of_each_mark", k.coverage.fraction_of_each_mark, 0.05, 1, false);
+    r.read(c, "max_outside_fraction", k.coverage.max_outside_fraction, 0, 1, false);
+  }
+  if (const YAML::Node t = n["technique"];
+      t.IsDefined() && r.check_map(t, "technique", {"tilt_max_deg", "force_n", "speed_mm_s"})) {
+    r.read(t, "tilt_max_deg", k.technique.tilt_max_deg, 0, 45, false);
+    r.read(t, "force_n", k.technique.force_n, 0, 20, false);
+    r.read(t, "speed_mm_s", k.technique.speed_mm_s, 0, 200, false);
+  }
+  if (const YAML::Node a = n["aftercare"]; a.IsDefined() && r.check_map(a, "aftercare", {"required", "forbidden"})) {
+    r.read_strings(a, "required", k.aftercare_required, false);
+    r.read_strings(a, "forbidden", k.aftercare_forbidden, false);
+  }
+  if (const YAML::Node s = n["sessions"];
+      s.IsDefined() && r.check_map(s, "sessions", {"count", "interval_weeks", "maintenance_months"})) {
+    r.read(s, "count", k.sessions.count, 1, 20, false);
+    r.read(s, "interval_weeks", k.sessions.interval_weeks, 1, 52, false);
+    r.read(s, "maintenance_months", k.sessions.maintenance_months, 1, 36, false);
+  }
+}
+
+void parse_rubric(YamlReader& r, const YAML::Node& n, Rubric& rubric) {
+  if (!r.check_map(n, "rubric", {"weights", "thresholds", "pass_mark", "critical_errors"})) return;
+  if (const YAML::Node t = n["thresholds"];
+      t.IsDefined() && r.check_map(t, "thresholds", {"depth", "coverage", "technique", "screening", "aftercare"})) {
+    for (int i = 0; i < criterion_count; ++i)
+      r.read(t, criterion_name(static_cast<CriterionId>(i)), rubric.thresholds[static_cast<std::size_t>(i)], 0, 100,
+             false);
+  }
+  if (const YAML::Node w = n["weights"];
+      w.IsDefined() && r.check_map(w, "weights", {"depth", "coverage", "technique", "screening", "aftercare"})) {
+    for (int i = 0; i < criterion_count; ++i)
+      r.read(w, criterion_name(static_cast<CriterionId>(i)), rubric.weights[static_cast<std::size_t>(i)], 0, 100,
+             false);
+  }
+  r.read(n, "pass_mark", rubric.pass_mark, 0, 100, false);
+  const YAML::Node list = n["critical_errors"];
+  if (!list.IsDefined() || !r.check_sequence(list, "critical_errors")) return;
+  for (const auto& c : list) {
+    if (!r.check_map(c, "a critical error", {"kind", "finding", "instruction", "max_fraction", "message"})) continue;
+    CriticalRule rule;
+    r.read_enum<CriticalKind>(c, "kind", rule.kind, true, parse_critical_kind,
+                              {"missed_finding", "harmful_instruction", "hypodermis_punctures"});
+    if (rule.kind == CriticalKind::missed_finding) r.read(c, "finding", rule.target, true);
+    if (rule.kind == CriticalKind::harmful_instruction) r.read(c, "instruction", rule.target, true);
+    if (rule.kind == CriticalKind::hypodermis_punctures) r.read(c, "max_fraction", rule.max_fraction, 0, 1, true);
+    r.read(c, "message", rule.message, true);
+    rubric.critical.push_back(std::move(rule));
+  }
+}
+
+void parse_feedback(YamlReader& r, const YAML::Node& n, Scenario& s) {
+  if (!r.check_map(n, "feedback", feedback_ids())) return;
+  for (const auto& kv : n) {
+    if (!kv.second.IsScalar()) {
+      r.error(kv.second, "feedback for '" + kv.first.Scalar() + "' must be text");
+      continue;
+    }
+    s.feedback.emplace_back(kv.first.Scalar(), kv.second.Scalar());
+  }
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) {
+  ScenarioLoad load;
+  YamlReader r(file, load.errors);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    r.error(e.mark, "YAML syntax: " + e.msg);
+    return load;
+  }
+  Scenario s;
+  s.file = file;
+  s.source_hash = content_hash(text);
+  if (!r.check_map(root, "a scenario file",
+                   {"dermasim_scenario", "id", "title", "summary", "patient", "site", "stretch_marks", "history",
+                    "medications", "answer_key", "rubric", "feedback"}))
+    return load;
+  int version = 0;
+  if (r.read(root, "dermasim_scenario", version, 1, 1, true) && version != 1)
+    r.error(root, "unsupported scenario format version");
+  r.read(root, "id", s.id, true);
+  r.read(root, "title", s.title, true);
+  r.read(root, "summary", s.summary, false);
+  if (root["patient"].IsDefined()) parse_patient(r, root["patient"], s.patient);
+  else r.error(root, "missing required key 'patient'");
+  if (root["site"].IsDefined()) parse_site(r, root["site"], s.patch);
+  else r.error(root, "missing required key 'site'");
+  s.patch.patient = {s.patient.sex, s.patient.bmi_kg_m2};
+
+  const YAML::Node marks = root["stretch_marks"];
+  if (!marks.IsDefined()) {
+    r.error(root, "missing required key 'stretch_marks'");
+  } else if (marks.IsMap()) {
+    if (r.check_map(marks, "stretch_marks", {"generate"})) parse_generator(r, marks["generate"], s.patch, s.patch.marks);
+  } else if (r.check_sequence(marks, "stretch_marks")) {
+    for (const auto& m : marks) {
+      tissue::StretchMark mark;
+      parse_mark(r, m, mark);
+      s.patch.marks.push_back(mark);
+    }
+  }
+  if (root["history"].IsDefined()) parse_history(r, root["history"], false, s.history);
+  if (root["medications"].IsDefined()) parse_history(r, root["medications"], true, s.history);
+  if (root["answer_key"].IsDefined()) parse_key(r, root["answer_key"], s.key);
+  else r.error(root, "missing required key 'answer_key'");
+  if (root["rubric"].IsDefined()) parse_rubric(r, root["rubric"], s.rubric);
+  if (root["feedback"].IsDefined()) parse_feedback(r, root["feedback"], s);
+
+  if (!load.errors.empty()) return load;
+  validate_scenario(s, root, r);  // stage 2
+  if (load.errors.empty()) load.scenario = std::move(s);
+  return load;
+}
+
+ScenarioLoad load_scenario_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ScenarioLoad load;
+    load.errors.push_back({path, 0, 0, "cannot open the file"});
+    return load;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_scenario_text(text.str(), path);
+}
+
+}  // namespace dermasim::scenario

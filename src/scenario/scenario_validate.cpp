@@ -1,0 +1,170 @@
+#include "scenario/scenario_validate.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace dermasim::scenario {
+namespace {
+
+using Names = std::vector<std::string_view>;
+
+bool contains(const std::vector<std::string>& v, std::string_view x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// The node of list[key][index] if it exists, else list[key], else root.
+YAML::Mark entry_mark(const YAML::Node& map, std::string_view key, std::size_t index) {
+  if (map.IsMap()) {
+    const YAML::Node list = map[std::string(key)];
+    if (list.IsSequence() && index < list.size()) return list[index].Mark();
+    if (list.IsDefined()) return list.Mark();
+  }
+  return map.Mark();
+}
+
+void check_history(const Scenario& s, const YAML::Node& root, YamlReader& r) {
+  std::set<std::string> seen;
+  std::size_t history_index = 0, medication_index = 0;
+  for (const HistoryItem& item : s.history) {
+    const std::string_view list = item.medication ? "medications" : "history";
+    const std::size_t index = item.medication ? medication_index++ : history_index++;
+    const YAML::Mark at = entry_mark(root, list, index);
+    if (!seen.insert(item.id).second) r.error(at, "id '" + item.id + "' is used twice");
+    if (item.intake.empty() && item.question.empty())
+      r.error(at, "'" + item.id + "' can never be found: give it intake text or a follow_up question");
+    if (!item.fact.empty() && !is_clinical_fact(item.fact))
+      r.error(at, "fact '" + item.fact + "' is not an id of shared/reference/clinical.md (P1..H3)");
+    if (item.relevant && item.fact.empty())
+      r.error(at, "'" + item.id + "' is relevant to screening: cite the clinical fact it depends on (fact: X4)");
+  }
+}
+
+void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
+  const AnswerKey& k = s.key;
+  const YAML::Node key = root["answer_key"];
+  Names item_ids;
+  for (const auto& i : s.history) item_ids.push_back(i.id);
+
+  for (std::size_t i = 0; i < k.findings.size(); ++i) {
+    const HistoryItem* item = s.find_item(k.findings[i]);
+    const YAML::Mark at = entry_mark(key, "findings", i);
+    if (!item) {
+      const std::string guess = did_you_mean(k.findings[i], item_ids);
+      r.error(at, "finding '" + k.findings[i] + "' names no history item or medication" +
+                      (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+    } else if (!item->relevant) {
+      r.error(at, "finding '" + k.findings[i] + "' is marked relevant: false in the history: the key contradicts it");
+    }
+  }
+  for (const auto& item : s.history)
+    if (item.relevant && !contains(k.findings, item.id))
+      r.error(r.mark_of(key, "findings"), "history item '" + item.id + "' is relevant but not in the findings");
+
+  Names precaution_ids;
+  for (const auto& p : precaution_catalog()) precaution_ids.push_back(p.id);
+  for (std::size_t i = 0; i < k.precautions.size(); ++i)
+    if (!find_precaution(k.precautions[i])) {
+      const std::string guess = did_you_mean(k.precautions[i], precaution_ids);
+      r.error(entry_mark(key, "precautions", i), "precaution '" + k.precautions[i] + "' is not one of " +
+                                                     join_names(precaution_ids) +
+                                                     (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+    }
+  if (k.decision == Decision::proceed_with_precautions && k.precautions.empty())
+    r.error(r.mark_of(key, "decision"), "decision proceed_with_precautions needs at least one precaution");
+  if (k.decision == Decision::proceed && !k.precautions.empty())
+    r.error(r.mark_of(key, "precautions"), "precautions are listed but the decision is plain 'proceed'");
+
+  if (treats_today(k.decision)) {
+    const double lo = physics::DeviceSettings::min_length_mm, hi = physics::DeviceSettings::max_length_mm;
+    if (k.needle_depth_mm.lo < lo || k.needle_depth_mm.hi > hi)
+      r.error(r.mark_of(key, "needle_depth_mm"), "needle_depth_mm goes outside the device's range 0.25..3.0 mm");
+    bool reachable = false;
+    for (auto c : k.cartridges) reachable = reachable || physics::cartridge(c).max_length_mm >= k.needle_depth_mm.lo;
+    if (!reachable)
+      r.error(r.mark_of(key, "cartridges"), "no listed cartridge reaches the lowest acceptable needle depth");
+    if (k.cartridges.empty()) r.error(r.mark_of(key, "cartridges"), "cartridges must list at least one");
+    if (k.target_layers.empty()) r.error(r.mark_of(key, "target_layers"), "target_layers must list at least one");
+    if (k.coverage.max_per_cm2 <= k.coverage.target_per_cm2)
+      r.error(r.mark_of(key, "coverage"), "coverage max_per_cm2 must be above target_per_cm2");
+    if (k.technique.force_n.hi <= k.technique.force_n.lo)
+      r.error(r.mark_of(key, "technique"), "technique force_n must be a band with its high end above its low end");
+  }
+
+  Names instruction_ids;
+  for (const auto& i : instruction_catalog()) instruction_ids.push_back(i.id);
+  const YAML::Node after = key["aftercare"];
+  auto check_instructions = [&](const std::vector<std::string>& list, std::string_view name, bool want_harmful) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Instruction* ins = find_instruction(list[i]);
+      const YAML::Mark at = entry_mark(after, name, i);
+      if (!ins) {
+        const std::string guess = did_you_mean(list[i], instruction_ids);
+        r.error(at, "instruction '" + list[i] + "' is not in the catalogue" +
+                        (guess.empty() ? " (see the README's list)" : " (did you mean '" + guess + "'?)"));
+      } else if (ins->harmful != want_harmful) {
+        r.error(at, "'" + list[i] + "' is " + (ins->harmful ? "a harmful" : "a correct") + " instruction; it cannot be " +
+                        std::string(name));
+      }
+    }
+  };
+  check_instructions(k.aftercare_required, "required", false);
+  check_instructions(k.aftercare_forbidden, "forbidden", true);
+}
+
+void check_rubric(const Scenario& s, const YAML::Node& root, YamlReader& r) {
+  const YAML::Node rubric = root["rubric"];
+  double total = 0.0;
+  for (double w : s.rubric.weights) total += w;
+  if (total <= 0.0) r.error(r.mark_of(rubric, "weights"), "the criterion weights add up to 0");
+  for (std::size_t i = 0; i < s.rubric.critical.size(); ++i) {
+    const CriticalRule& c = s.rubric.critical[i];
+    const YAML::Mark at = entry_mark(rubric, "critical_errors", i);
+    if (c.kind == CriticalKind::missed_finding && !contains(s.key.findings, c.target))
+      r.error(at, "critical error names finding '" + c.target + "', which is not in the answer key's findings");
+    if (c.kind == CriticalKind::harmful_instruction) {
+      const Instruction* ins = find_instruction(c.target);
+      if (!ins || !ins->harmful)
+        r.error(at, "critical error names '" + c.target + "', which is not a harmful instruction in the catalogue");
+    }
+  }
+}
+
+void check_patch(const Scenario& s, const YAML::Node& root, YamlReader& r) {
+  const YAML::Node marks = root["stretch_marks"];
+  for (std::size_t i = 0; i < s.patch.marks.size(); ++i) {
+    const YAML::Mark at = marks.IsSequence() && i < marks.size() ? marks[i].Mark() : marks.Mark();
+    tissue::PatchSpec single = s.patch;
+    single.marks = {s.patch.marks[i]};
+    for (const auto& p : single.problems()) r.error(at, "stretch mark " + std::to_string(i + 1) + ": " + p.substr(p.find(": ") + 2));
+  }
+  if (s.patch.marks.empty()) r.error(marks, "a case needs at least one stretch mark");
+  if (s.patient.pregnant && s.patient.sex == tissue::Sex::male)
+    r.error(r.mark_of(root["patient"], "pregnant"), "a male patient cannot be pregnant");
+  for (char c : s.id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      r.error(r.mark_of(root, "id"), "id must be lower_snake_case (it names files): '" + s.id + "'");
+      break;
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& feedback_ids() {
+  static const std::vector<std::string_view> ids{
+      "depth", "coverage", "technique", "screening", "aftercare",
+      "setting_too_shallow", "setting_too_deep", "wrong_cartridge", "not_reaching_dermis", "into_fat",
+      "coverage_low", "outside_target", "over_treated", "uneven",
+      "tilt", "force_low", "force_high", "speed", "lax_skin", "drag", "dwell",
+      "missed_finding", "false_alarm", "wrong_decision", "missing_precaution", "no_treatment",
+      "missing_instruction", "harmful_instruction", "schedule_count", "schedule_interval", "schedule_maintenance"};
+  return ids;
+}
+
+void validate_scenario(const Scenario& s, const YAML::Node& root, YamlReader& r) {
+  check_patch(s, root, r);
+  check_history(s, root, r);
+  check_key(s, root, r);
+  check_rubric(s, root, r);
+}
+
+}  // namespace dermasim::scenario

@@ -1,0 +1,75 @@
+#pragma once
+// Typed, located reading of YAML nodes. Every problem becomes a Diagnostic at
+// the node's line and column; reading goes on so that all problems in a file
+// are reported at once.
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/diagnostics.hpp"
+#include "scenario/scenario.hpp"
+
+namespace dermasim::scenario {
+
+class YamlReader {
+ public:
+  YamlReader(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
+
+  const std::string& file() const { return file_; }
+  void error(const YAML::Node& at, const std::string& message);
+  void error(const YAML::Mark& at, const std::string& message);
+
+  /// Checks `node` is a map whose keys are all in `allowed` (typos get a
+  /// did-you-mean). Returns false when it is not a map.
+  bool check_map(const YAML::Node& node, std::string_view what, const std::vector<std::string_view>& allowed);
+  bool check_sequence(const YAML::Node& node, std::string_view what);
+
+  /// Reads map[key]. Missing and `required`: an error at the map. Returns
+  /// whether a valid value was read into `out`.
+  bool read(const YAML::Node& map, std::string_view key, double& out, double lo, double hi, bool required);
+  bool read(const YAML::Node& map, std::string_view key, int& out, int lo, int hi, bool required);
+  bool read(const YAML::Node& map, std::string_view key, bool& out, bool required);
+  bool read(const YAML::Node& map, std::string_view key, std::string& out, bool required);
+  /// [lo, hi] with lo <= hi, both inside [min, max].
+  bool read(const YAML::Node& map, std::string_view key, Range& out, double min, double max, bool required);
+  bool read_strings(const YAML::Node& map, std::string_view key, std::vector<std::string>& out, bool required);
+  /// A name from a closed set; `parse` returns nullopt for names not in it.
+  template <typename T>
+  bool read_enum(const YAML::Node& map, std::string_view key, T& out, bool required,
+                 const std::function<std::optional<T>(std::string_view)>& parse,
+                 const std::vector<std::string_view>& names);
+
+  /// The mark of map[key], or of the map when the key is absent.
+  YAML::Mark mark_of(const YAML::Node& map, std::string_view key) const;
+
+ private:
+  YAML::Node child(const YAML::Node& map, std::string_view key, bool required);
+
+  std::string file_;
+  Diagnostics& out_;
+};
+
+std::string join_names(const std::vector<std::string_view>& names);
+
+template <typename T>
+bool YamlReader::read_enum(const YAML::Node& map, std::string_view key, T& out, bool required,
+                           const std::function<std::optional<T>(std::string_view)>& parse,
+                           const std::vector<std::string_view>& names) {
+  std::string text;
+  if (!read(map, key, text, required)) return false;
+  if (auto v = parse(text)) {
+    out = *v;
+    return true;
+  }
+  std::string message = std::string(key) + ": '" + text + "' is not one of " + join_names(names);
+  const std::string guess = did_you_mean(text, names);
+  if (!guess.empty()) message += " (did you mean '" + guess + "'?)";
+  error(map[std::string(key)], message);
+  return false;
+}
+
+}  // namespace dermasim::scenario

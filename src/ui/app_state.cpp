@@ -1,0 +1,26 @@
+#include "ui/app_state.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace dermasim::ui {
+
+const char* stage_name(Stage stage) {
+  switch (stage) {
+    case Stage::screening: return "Screening";
+    case Stage::plan: return "Plan";
+    case Stage::procedure: return "Procedure";
+    case Stage::aftercare: return "Aftercare";
+    case Stage::debrief: return "Debrief";
+  }
+  return "?";
+}
+
+double PenControls::tilt_deg() const { return std::hypot(tilt_x_deg, tilt_y_deg); }
+
+double PenControls::tilt_direction_deg() const {
+  if (tilt_deg() < 1e-9) return 0.0;
+  return std::atan2(tilt_y_deg, tilt_x_deg) * 180.0 / std::numbers::pi;
+}
+
+}  // namespace dermasim::ui

@@ -1,0 +1,21 @@
+#pragma once
+// ImGui panels. Each draws from AppState, edits only presentation and hand
+// controls in it, and reports anything else as a UiAction.
+#include "ui/app_state.hpp"
+
+namespace dermasim::ui {
+
+/// Every panel for the current stage.
+UiActions draw_ui(AppState& state);
+
+void stage_bar(AppState& state, UiActions& actions);
+void device_panel(AppState& state, UiActions& actions);
+void view_panel(AppState& state, UiActions& actions);
+void gauges_panel(const AppState& state);
+void cue_banner(const AppState& state);
+void help_panel(AppState& state);
+
+/// How long a cue stays lit after physics raised it.
+inline constexpr double cue_flash_s = 0.8;
+
+}  // namespace dermasim::ui

@@ -80,10 +80,12 @@ const char* layer_colour(int layer) {
 
 std::string depth_svg(const ProcedureMetrics& m, const Scenario& s) {
   const double bar = 14.0, height = 160.0, left = 40.0, bottom = 24.0;
-  const int bins = std::max(static_cast<int>(m.depth_histogram.size()), 10);
+  // Wide enough for the deepest puncture and the key's whole depth range.
+  const int bins = std::max({static_cast<int>(m.depth_histogram.size()),
+                             static_cast<int>(std::ceil(s.key.needle_depth_mm.hi / 0.1)) + 3, 20});
   double peak = 1.0;
   for (double v : m.depth_histogram) peak = std::max(peak, v);
-  const double w = left + bins * bar + 10;
+  const double w = std::max(left + bins * bar + 10, 420.0);  // room for the axis label
   std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' width='" + num(w, 0) + "' height='" +
                     num(height + bottom + 10, 0) + "' role='img' aria-label='depth histogram'>";
   for (int b = 0; b < static_cast<int>(m.depth_histogram_layers.size()); ++b) {
@@ -110,8 +112,8 @@ std::string depth_svg(const ProcedureMetrics& m, const Scenario& s) {
   for (int b = 0; b <= bins; b += 5)
     svg += "<text x='" + num(left + b * bar) + "' y='" + num(height + 16) + "' font-size='11' text-anchor='middle'>" +
            num(b * 0.1) + "</text>";
-  svg += "<text x='" + num(left + bins * bar / 2) + "' y='" + num(height + bottom + 8) +
-         "' font-size='11' text-anchor='middle'>vertical depth, mm (dashed: the case's needle length range)</text>";
+  svg += "<text x='" + num(left) + "' y='" + num(height + bottom + 8) +
+         "' font-size='11'>vertical depth, mm; dashed: the needle lengths the case accepts</text>";
   return svg + "</svg>";
 }
 

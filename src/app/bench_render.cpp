@@ -18,6 +18,7 @@ namespace dermasim::app {
 
 int run_bench_render(std::span<const std::string_view> args) {
   const int frames = static_cast<int>(option_int(args, "--frames", 300, 10, 100000));
+  const long long scale_percent = option_int(args, "--scale-percent", 0, 0, 100);  // 0: the app's choice
   constexpr int width = 1280, height = 720;
   constexpr int warmup_frames = 10;
   // Each frame simulates 1/60 s: 16 or 17 whole steps, as at 60 fps.
@@ -31,6 +32,7 @@ int run_bench_render(std::span<const std::string_view> args) {
   state.view.show_coverage = false;
   state.pen.motor_on = true;
   state.show_help = true;
+  if (scale_percent > 0) state.render_scale = static_cast<float>(scale_percent) / 100.0f;
 
   // Passes back and forth over the widest mark, longer than any run.
   physics::ScriptedPen pen(scene::treatment_path(app.sim().patch(), 1, 50));
@@ -69,9 +71,10 @@ int run_bench_render(std::span<const std::string_view> args) {
   std::printf(
       "{\"frame_ms_median\": %.3f, \"frame_ms_p99\": %.3f, \"frame_ms_mean\": %.3f, \"frame_ms_max\": %.3f, "
       "\"frames\": %d, \"width\": %d, \"height\": %d, \"gl_renderer\": \"%s\", \"punctures\": %llu, "
-      "\"sim_time_s\": %.3f}\n",
+      "\"sim_time_s\": %.3f, \"render_scale\": %.2f}\n",
       quantile(0.5), quantile(0.99), mean, sorted.back(), frames, fb_w, fb_h, renderer.c_str(),
-      static_cast<unsigned long long>(app.sim().grid().total_punctures()), app.sim().time_s());
+      static_cast<unsigned long long>(app.sim().grid().total_punctures()), app.sim().time_s(),
+      static_cast<double>(state.render_scale));
   return 0;
 }
 

@@ -4,6 +4,9 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <string>
+
 #include "app/view_setup.hpp"
 #include "tissue/default_case.hpp"
 #include "ui/panels.hpp"
@@ -29,6 +32,11 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   style.Colors[ImGuiCol_WindowBg].w = 0.88f;
   ImGui_ImplGlfw_InitForOpenGL(window.handle(), install_imgui_callbacks);
   ImGui_ImplOpenGL3_Init("#version 450 core");
+  // Software rendering (Mesa llvmpipe) draws the scene at half resolution.
+  const std::string renderer = window.renderer_name();
+  state_.render_scale = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos
+                            ? 0.5f
+                            : 1.0f;
 }
 
 SimulatorApp::~SimulatorApp() {
@@ -77,8 +85,21 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
   const ui::UiActions actions = ui::draw_ui(state_);
   ImGui::Render();
 
+  const float scale = std::clamp(state_.render_scale, 0.25f, 1.0f);
+  if (scale < 0.999f && width > 0 && height > 0) {
+    const int w = std::max(16, static_cast<int>(static_cast<float>(width) * scale));
+    const int h = std::max(16, static_cast<int>(static_cast<float>(height) * scale));
+    if (!scene_target_ || scene_target_->width() != w || scene_target_->height() != h)
+      scene_target_ = std::make_unique<render::OffscreenTarget>(w, h, 0);
+    scene_target_->bind();
+    renderer_.draw(scene, camera_, w, h);
+    scene_target_->blit_to_default(width, height);
+  } else {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    renderer_.draw(scene, camera_, width, height);
+  }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  renderer_.draw(scene, camera_, width, height);
+  glViewport(0, 0, width, height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   apply(actions);
   return actions;

@@ -6,6 +6,7 @@
 #include "physics/pen_input.hpp"
 #include "physics/simulator.hpp"
 #include "render/gl_window.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
 #include "scene/camera.hpp"
 #include "scene/scene_extractor.hpp"
@@ -52,6 +53,9 @@ class SimulatorApp {
   scene::OrbitCamera camera_;
   ui::AppState state_;
   std::uint32_t previous_cues_ = 0;
+  // The 3D scene may be drawn at a lower resolution and scaled up (the panels
+  // stay sharp): a software rasteriser cannot shade every pixel at 60 fps.
+  std::unique_ptr<render::OffscreenTarget> scene_target_;
 };
 
 }  // namespace dermasim::app

@@ -51,6 +51,16 @@ void OffscreenTarget::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
+void OffscreenTarget::blit_to_default(int width, int height) const {
+  GLuint source = framebuffer_.get();
+  if (samples_ > 0) {
+    glBlitNamedFramebuffer(framebuffer_.get(), resolved_.get(), 0, 0, width_, height_, 0, 0, width_, height_,
+                           GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    source = resolved_.get();
+  }
+  glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+}
+
 RgbaImage OffscreenTarget::read() const {
   GLuint source = framebuffer_.get();
   if (samples_ > 0) {

@@ -15,6 +15,8 @@ class OffscreenTarget {
   void bind() const;
   /// Resolves (when multisampled) and reads the pixels, top row first.
   RgbaImage read() const;
+  /// Scales the image up (bilinear) onto the whole default framebuffer.
+  void blit_to_default(int width, int height) const;
 
  private:
   int width_, height_, samples_;

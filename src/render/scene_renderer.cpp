@@ -1,7 +1,6 @@
 #include "render/scene_renderer.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -43,7 +42,6 @@ void attribute(GLuint vao, GLuint index, int components, std::size_t offset) {
 
 SceneRenderer::SceneRenderer(const std::filesystem::path& shader_dir, const RendererOptions& options)
     : options_(options) {
-  if (const char* e = std::getenv("DERMASIM_SURFACE_STEP")) options_.surface_step_mm = std::atof(e);
   skin_program_ = ShaderProgram::load(shader_dir, "skin");
   strata_program_ = ShaderProgram::load(shader_dir, "strata");
   solid_program_ = ShaderProgram::load(shader_dir, "solid");
@@ -202,10 +200,9 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
   // background behind everything; translucent parts last.
   const glm::vec3 toward_viewer = -glm::vec3(clip_plane_.x, clip_plane_.y, 0.0f);
   prepare_solids(scene, toward_viewer);
-  static const std::string skip = std::getenv("DERMASIM_SKIP") ? std::getenv("DERMASIM_SKIP") : "";
-  if (skip.find("solid") == std::string::npos) draw_solids(false);
-  if (skip.find("strata") == std::string::npos) draw_strata(scene);
-  if (skip.find("surface") == std::string::npos) draw_surface(scene);
+  draw_solids(false);
+  draw_strata(scene);
+  draw_surface(scene);
   draw_background();
   draw_solids(true);
   glDisable(GL_CLIP_DISTANCE0);

@@ -295,8 +295,9 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
   if (root["rubric"].IsDefined()) parse_rubric(r, root["rubric"], s.rubric);
   if (root["feedback"].IsDefined()) parse_feedback(r, root["feedback"], s);
 
-  if (!load.errors.empty()) return load;
-  validate_scenario(s, root, r);  // stage 2
+  // Stage 2 runs even after stage-1 errors, so one `check` lists every
+  // problem: a field that failed to parse keeps its valid default.
+  validate_scenario(s, root, r);
   if (load.errors.empty()) load.scenario = std::move(s);
   return load;
 }

@@ -64,6 +64,7 @@ struct AppState {
   bool behind_real_time = false;  // the frame was too slow for all its steps
   std::string input_device = "mouse and keyboard";
   bool show_help = true;
+  float render_scale = 1.0f;      // of the 3D scene's resolution; panels stay full size
   std::string message;            // a problem to show (bad device settings, ...)
 };
 

@@ -1,0 +1,18 @@
+# End-to-end tests of the command-line verbs, as instructors and CI scripts
+# call them.
+set(DS $<TARGET_FILE:dermasim>)
+set(SCEN ${PROJECT_SOURCE_DIR}/scenarios/postpartum_abdomen_rubra.yaml)
+set(SCRIPTS ${PROJECT_SOURCE_DIR}/scenarios/scripts/postpartum_abdomen_rubra)
+
+add_test(NAME cli_check_shipped_scenarios COMMAND ${DS} check ${PROJECT_SOURCE_DIR}/scenarios)
+
+# A broken file: exit 1, and every error located as file:line:col.
+add_test(NAME cli_check_bad_file_fails COMMAND ${DS} check ${CMAKE_CURRENT_SOURCE_DIR}/data/bad_scenario.yaml)
+set_tests_properties(cli_check_bad_file_fails PROPERTIES WILL_FAIL TRUE)
+add_test(NAME cli_check_bad_file_messages COMMAND ${CMAKE_COMMAND} -DDS=${DS}
+         -DFILE=${CMAKE_CURRENT_SOURCE_DIR}/data/bad_scenario.yaml -P ${CMAKE_CURRENT_SOURCE_DIR}/check_messages.cmake)
+
+# simulate, then replay --verify; a changed scenario makes --verify fail.
+add_test(NAME cli_simulate_replay_verify COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN}
+         -DSCRIPT=${SCRIPTS}/tilted_pen.yaml -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_work
+         -P ${CMAKE_CURRENT_SOURCE_DIR}/replay_verify.cmake)

@@ -63,7 +63,7 @@ void main() {
   vec3 reference_tone = vec3(0.66, 0.38, 0.22);
   vec3 adapt = mix(vec3(1.0), clamp(u_tone / reference_tone, 0.05, 1.5), 0.55);
   vec3 model_colour = stria.rgb * stria.rgb;  // sRGB to linear, gamma 2
-  vec3 mark_colour = model_colour * model_colour * 0.78 * adapt;
+  vec3 mark_colour = model_colour * model_colour * 0.74 * adapt;
   float cover = smoothstep(0.02, 0.7, influence);
   // Variation along the mark: striae are rarely one flat colour.
   float streak = 0.85 + 0.3 * coarse.g;

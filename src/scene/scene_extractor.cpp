@@ -1,6 +1,7 @@
 #include "scene/scene_extractor.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numbers>
 
@@ -87,7 +88,9 @@ const RenderScene& SceneExtractor::update(const physics::Simulator& sim, const S
   if (patch_ != &patch) {
     patch_ = &patch;
     scene_ = RenderScene{};
-    scene_.skin = build_skin_fields(patch, ++patch_revision_);
+    // Revisions are unique across extractors: a renderer may outlive one.
+    static std::atomic<std::uint64_t> next_revision{0};
+    scene_.skin = build_skin_fields(patch, ++next_revision);
     update_block(patch);
     last_counts_.clear();
   }

@@ -40,7 +40,6 @@ class SceneExtractor {
 
   RenderScene scene_;
   const tissue::SkinPatch* patch_ = nullptr;
-  std::uint64_t patch_revision_ = 0;
   std::vector<std::uint32_t> last_counts_;
   std::vector<std::uint64_t> summed_counts_;  // summed-area table of puncture counts
   std::vector<std::uint8_t> row_has_treatment_;

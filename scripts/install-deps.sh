@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libglm-dev libbullet-dev doctest-dev libyaml-cpp-dev libsqlite3-dev libcurl4-openssl-dev
-  libglfw3-dev libimgui-dev python3-glad libgl-dev libsdl2-dev
+  libglfw3-dev libimgui-dev python3-glad libgl-dev libsdl2-dev zlib1g-dev
   xvfb xauth libgl1-mesa-dri mesa-utils
 )
 

@@ -9,7 +9,7 @@ in vec2 v_grad;
 
 uniform sampler2D u_stria;      // sRGB colour of the mark, a = influence
 uniform sampler2D u_shape;      // long-axis direction xy, z = alba, w = severity
-uniform sampler2D u_treatment;  // r erythema, g bleeding, b coverage / target / 2, a punctured
+uniform sampler2D u_treatment;  // r erythema, g bleeding, b coverage level (see coverage_colour), a punctured
 uniform sampler2D u_detail;     // rg normal, b albedo variation, a cavity
 uniform vec3 u_patch_size_mm;
 uniform vec3 u_cells;
@@ -30,12 +30,14 @@ float hash12(vec2 p) {
   return fract((p3.x + p3.y) * p3.z);
 }
 
-vec3 coverage_colour(float ratio) {
-  // Blue below target, green at target, yellow to red towards over-treatment.
-  vec3 under = mix(vec3(0.15, 0.35, 0.95), vec3(0.15, 0.85, 0.35), smoothstep(0.0, 1.0, ratio));
-  vec3 over = mix(vec3(0.15, 0.85, 0.35), vec3(1.0, 0.85, 0.1), smoothstep(1.0, 1.6, ratio));
-  over = mix(over, vec3(0.95, 0.1, 0.1), smoothstep(1.6, 3.0, ratio));
-  return ratio < 1.0 ? under : over;
+vec3 coverage_colour(float level) {
+  // The extractor's scale: 0..0.5 below the target (blue towards green),
+  // 0.5..1 from the target to the over-treatment ceiling (green, yellowing
+  // as it nears the ceiling), 1 over it (red).
+  vec3 under = mix(vec3(0.15, 0.35, 0.95), vec3(0.15, 0.85, 0.35), smoothstep(0.0, 0.5, level));
+  vec3 within = mix(vec3(0.15, 0.85, 0.35), vec3(0.95, 0.85, 0.15), smoothstep(0.75, 0.97, level));
+  vec3 colour = level < 0.5 ? under : within;
+  return level > 0.985 ? vec3(0.95, 0.1, 0.1) : colour;
 }
 
 void main() {
@@ -114,11 +116,17 @@ void main() {
   float fill = clamp(dot(n, normalize(vec3(0.6, 0.5, 0.6))) * 0.5 + 0.5, 0.0, 1.0);
   vec3 ambient = mix(vec3(0.16, 0.15, 0.17), vec3(0.32, 0.32, 0.35), n.z * 0.5 + 0.5) * (0.7 + 0.3 * fill);
   vec3 H = normalize(L + V);
-  float gloss = mix(24.0, 70.0, max(alba * cover, blood));
+  // Specular lobes by repeated squaring (powers 32 and 64) rather than pow()
+  // with a varying exponent, which is slow in software rendering.
+  float shine = max(alba * cover, blood);
+  float nh = max(dot(n, H), 0.0);
+  float nh2 = nh * nh, nh4 = nh2 * nh2, nh8 = nh4 * nh4, nh16 = nh8 * nh8, nh32 = nh16 * nh16;
+  float lobe = mix(nh32 * 1.25, nh32 * nh32 * 2.25, shine);
   float spec_strength = 0.045 + 0.08 * alba * cover + 0.35 * blood;
   float fresnel_base = 1.0 - max(dot(n, V), 0.0);
-  float fresnel = fresnel_base * fresnel_base * fresnel_base * fresnel_base * fresnel_base;
-  float spec = pow(max(dot(n, H), 0.0), gloss) * spec_strength * (gloss + 8.0) / 32.0 + fresnel * 0.04;
+  float fresnel_2 = fresnel_base * fresnel_base;
+  float fresnel = fresnel_2 * fresnel_2 * fresnel_base;
+  float spec = lobe * spec_strength + fresnel * 0.04;
 
   vec2 to_pen = v_patch - u_pen_shadow.xy;
   float shadow_radius = 10.0 + u_pen_shadow.z * 0.35;
@@ -128,9 +136,9 @@ void main() {
   vec3 colour = albedo * (diffuse * 1.05 * (1.0 - shadow) + ambient) * cavity + vec3(spec) * (1.0 - shadow);
 
   if (u_show_coverage == 1) {
-    float ratio = treat.b * 2.0;
-    float alpha = ratio > 0.02 ? 0.6 : 0.18;
-    colour = mix(colour, coverage_colour(ratio) * (0.55 + 0.45 * diffuse.g), alpha);
+    float level = treat.b;
+    float alpha = level > 0.01 ? 0.6 : 0.18;
+    colour = mix(colour, coverage_colour(level) * (0.55 + 0.45 * diffuse.g), alpha);
   }
   // Gentle filmic shoulder, then to sRGB.
   colour = colour / (1.0 + 0.15 * colour);

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <zlib.h>
+
 namespace dermasim::render {
 
 namespace {
@@ -63,26 +65,13 @@ std::vector<std::uint8_t> encode_png(const RgbaImage& image) {
       raw.insert(raw.end(), p, p + 3);
     }
   }
-  // zlib stream of stored deflate blocks (at most 65535 bytes each) + Adler-32.
-  std::vector<std::uint8_t> z{0x78, 0x01};
-  std::size_t pos = 0;
-  do {
-    const std::size_t n = std::min<std::size_t>(65535, raw.size() - pos);
-    const bool last = pos + n == raw.size();
-    z.push_back(last ? 1 : 0);
-    z.push_back(static_cast<std::uint8_t>(n & 0xff));
-    z.push_back(static_cast<std::uint8_t>(n >> 8));
-    z.push_back(static_cast<std::uint8_t>(~n & 0xff));
-    z.push_back(static_cast<std::uint8_t>((~n >> 8) & 0xff));
-    z.insert(z.end(), raw.begin() + static_cast<std::ptrdiff_t>(pos), raw.begin() + static_cast<std::ptrdiff_t>(pos + n));
-    pos += n;
-  } while (pos < raw.size());
-  std::uint32_t a = 1, b = 0;
-  for (const std::uint8_t c : raw) {
-    a = (a + c) % 65521U;
-    b = (b + a) % 65521U;
-  }
-  put32(z, (b << 16) | a);
+  // The scanlines, deflated by zlib (Debian's zlib1g): screenshots kept in
+  // docs/ should not be megabytes each.
+  uLongf z_size = compressBound(static_cast<uLong>(raw.size()));
+  std::vector<std::uint8_t> z(z_size);
+  if (compress2(z.data(), &z_size, raw.data(), static_cast<uLong>(raw.size()), 6) != Z_OK)
+    throw std::runtime_error("PNG encoding: zlib could not compress the image");
+  z.resize(z_size);
 
   std::vector<std::uint8_t> png{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   std::vector<std::uint8_t> header;

@@ -137,8 +137,9 @@ void SceneExtractor::update_treatment(const tissue::TissueGrid& grid, const Scen
   const auto n = grid.cell_count();
   t.changed = {};
   const bool fresh = last_counts_.size() != n || t.nx != nx || t.ny != ny;
-  const bool target_changed =
-      settings.coverage_target_per_cm2 != last_target_per_cm2_ || settings.coverage_window_mm != last_window_mm_;
+  const bool target_changed = settings.coverage_target_per_cm2 != last_target_per_cm2_ ||
+                              settings.coverage_max_per_cm2 != last_max_per_cm2_ ||
+                              settings.coverage_window_mm != last_window_mm_;
   if (fresh) {
     t.nx = nx;
     t.ny = ny;
@@ -150,6 +151,7 @@ void SceneExtractor::update_treatment(const tissue::TissueGrid& grid, const Scen
     t.all_changed = true;
   }
   last_target_per_cm2_ = settings.coverage_target_per_cm2;
+  last_max_per_cm2_ = settings.coverage_max_per_cm2;
   last_window_mm_ = settings.coverage_window_mm;
 
   const int half = std::max(0, static_cast<int>(std::lround(settings.coverage_window_mm / tissue::TissueGrid::cell_mm / 2.0)));
@@ -206,6 +208,14 @@ void SceneExtractor::recompute_cells(const tissue::TissueGrid& grid, const Scene
   };
   const double cell_area_cm2 = tissue::TissueGrid::cell_mm * tissue::TissueGrid::cell_mm / 100.0;
   const double target = std::max(1.0, settings.coverage_target_per_cm2);
+  const double maximum = std::max(target * 1.01, settings.coverage_max_per_cm2);
+  // The coverage channel, as grading sees it: 0..0.5 below the target, 0.5..1
+  // from the target up to the over-treatment ceiling (log scale: pens lay
+  // thousands of punctures per cm2), 1 above it.
+  auto coverage_level = [&](double d) {
+    if (d < target) return 0.5 * d / target;
+    return 0.5 + 0.5 * std::min(1.0, std::log(d / target) / std::log(maximum / target));
+  };
   for (int y = r.y0; y < r.y1; ++y)
     for (int x = r.x0; x < r.x1; ++x) {
       const int cell = y * nx + x;
@@ -215,14 +225,19 @@ void SceneExtractor::recompute_cells(const tissue::TissueGrid& grid, const Scene
       const double density_per_cm2 = count / ((x1 - x0) * (y1 - y0) * cell_area_cm2);
       auto& px = scene_.treatment.rgba[static_cast<std::size_t>(cell)];
       px = {to_byte(grid.erythema(cell, time_s)), to_byte(grid.bleeding(cell, time_s)),
-            to_byte(0.5 * density_per_cm2 / target), grid.punctures(cell) > 0 ? std::uint8_t{255} : std::uint8_t{0}};
+            to_byte(coverage_level(density_per_cm2)), grid.punctures(cell) > 0 ? std::uint8_t{255} : std::uint8_t{0}};
     }
 }
 
 void SceneExtractor::update_pen(const physics::Simulator& sim, const SceneSettings& settings) {
   const physics::PenPose& pose = sim.pose();
   PenScene& pen = scene_.pen;
-  pen.cap_center_mm = pose.cap_center_mm;
+  // The cap presses millimetres of soft tissue down and the skin under it
+  // moves with it; the scene draws undeformed tissue, so the pen is drawn
+  // raised by that indent, resting on the drawn surface with its needles at
+  // their true depth below it.
+  const glm::dvec3 indent{0.0, 0.0, pose.in_contact ? std::max(0.0, pose.cap_indent_mm) : 0.0};
+  pen.cap_center_mm = pose.cap_center_mm + indent;
   pen.axis = pose.needle_axis;
   pen.cap_u = pose.cap_u;
   pen.cap_v = pose.cap_v;
@@ -246,7 +261,8 @@ void SceneExtractor::update_pen(const physics::Simulator& sim, const SceneSettin
     double reach_mm = gap_mm + s.advance_mm;
     if (s.phase == physics::NeedlePhase::tenting) reach_mm = gap_mm + std::max(0.0, s.advance_mm - s.tent_mm);
     if (n.in_skin) reach_mm = gap_mm + s.depth_mm;  // the shaft inside the (tented) skin
-    n.tip_mm = n.base_mm + pose.needle_axis * std::max(0.0, reach_mm);
+    n.tip_mm = n.base_mm + pose.needle_axis * std::max(0.0, reach_mm) + indent;
+    n.base_mm += indent;
   }
 }
 

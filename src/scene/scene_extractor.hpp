@@ -45,7 +45,7 @@ class SceneExtractor {
   std::vector<std::uint8_t> row_has_treatment_;
   std::uint64_t last_total_ = 0;
   int refresh_row_ = 0;
-  double last_target_per_cm2_ = -1.0, last_window_mm_ = -1.0;
+  double last_target_per_cm2_ = -1.0, last_max_per_cm2_ = -1.0, last_window_mm_ = -1.0;
 };
 
 }  // namespace dermasim::scene

@@ -14,7 +14,8 @@ struct SceneSettings {
   static constexpr double min_exaggeration = 1.0;
   static constexpr double max_exaggeration = 10.0;
   bool show_coverage = false;
-  double coverage_target_per_cm2 = 250.0;
+  double coverage_target_per_cm2 = 250.0;   // at least this (PRIME journal)
+  double coverage_max_per_cm2 = 12000.0;    // over-treated above (the scenario's ceiling)
   double coverage_window_mm = 3.0;
   bool cutaway = false;
   bool cutaway_locked = false;       // when locked the plane stays at locked_position_mm

@@ -1,0 +1,115 @@
+#include "record/migrations.hpp"
+
+#include <string>
+
+#include "record/sqlite_db.hpp"
+
+namespace dermasim::record {
+namespace {
+
+// Migration 1: the initial schema. Never edit a shipped migration: add one.
+constexpr std::string_view v1 = R"sql(
+CREATE TABLE trainees (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+  created_utc TEXT NOT NULL
+);
+CREATE TABLE attempts (
+  uuid           TEXT PRIMARY KEY,
+  trainee_id     INTEGER NOT NULL REFERENCES trainees(id),
+  scenario_id    TEXT NOT NULL,
+  scenario_title TEXT NOT NULL DEFAULT '',
+  scenario_hash  TEXT NOT NULL,
+  started_utc    TEXT NOT NULL,
+  ended_utc      TEXT,
+  duration_s     REAL,
+  status         TEXT NOT NULL CHECK (status IN ('completed', 'interrupted')),
+  total          REAL,
+  pass_mark      REAL,
+  passed         INTEGER CHECK (passed IN (0, 1)),
+  recording_path TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE criterion_scores (
+  attempt_uuid TEXT NOT NULL REFERENCES attempts(uuid) ON DELETE CASCADE,
+  criterion    TEXT NOT NULL,
+  score        REAL NOT NULL,
+  weight       REAL NOT NULL,
+  threshold    REAL NOT NULL,
+  applicable   INTEGER NOT NULL CHECK (applicable IN (0, 1)),
+  PRIMARY KEY (attempt_uuid, criterion)
+);
+CREATE TABLE critical_errors (
+  attempt_uuid TEXT NOT NULL REFERENCES attempts(uuid) ON DELETE CASCADE,
+  seq          INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  message      TEXT NOT NULL,
+  PRIMARY KEY (attempt_uuid, seq)
+);
+-- The instructor's grade overrides: an audit trail. No foreign key cascade:
+-- an attempt with overrides cannot be deleted either.
+CREATE TABLE grade_overrides (
+  uuid         TEXT PRIMARY KEY,
+  attempt_uuid TEXT NOT NULL REFERENCES attempts(uuid),
+  at_utc       TEXT NOT NULL,
+  instructor   TEXT NOT NULL CHECK (length(trim(instructor)) > 0),
+  old_total    REAL,
+  old_passed   INTEGER,
+  new_total    REAL NOT NULL CHECK (new_total >= 0 AND new_total <= 100),
+  new_passed   INTEGER NOT NULL CHECK (new_passed IN (0, 1)),
+  reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+);
+CREATE TRIGGER grade_overrides_append_only_update BEFORE UPDATE ON grade_overrides
+BEGIN SELECT RAISE(ABORT, 'grade_overrides is an append-only audit trail: rows cannot be changed'); END;
+CREATE TRIGGER grade_overrides_append_only_delete BEFORE DELETE ON grade_overrides
+BEGIN SELECT RAISE(ABORT, 'grade_overrides is an append-only audit trail: rows cannot be deleted'); END;
+)sql";
+
+// Migration 2: the xAPI outbox (statements wait here until an LRS accepted
+// them) and the indexes behind the history and cohort queries.
+constexpr std::string_view v2 = R"sql(
+CREATE TABLE xapi_outbox (
+  statement_id TEXT PRIMARY KEY,
+  attempt_uuid TEXT NOT NULL REFERENCES attempts(uuid) ON DELETE CASCADE,
+  seq          INTEGER NOT NULL,
+  verb         TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  created_utc  TEXT NOT NULL,
+  tries        INTEGER NOT NULL DEFAULT 0,
+  last_error   TEXT,
+  sent_utc     TEXT
+);
+CREATE INDEX xapi_outbox_pending ON xapi_outbox (sent_utc, created_utc, attempt_uuid, seq);
+CREATE INDEX attempts_by_trainee_scenario ON attempts (trainee_id, scenario_id, started_utc);
+CREATE INDEX grade_overrides_by_attempt ON grade_overrides (attempt_uuid, at_utc);
+)sql";
+
+constexpr std::string_view migrations[] = {v1, v2};
+static_assert(std::size(migrations) == latest_schema_version);
+
+}  // namespace
+
+std::string_view migration_sql(int version) {
+  if (version < 1 || version > latest_schema_version) return {};
+  return migrations[version - 1];
+}
+
+void migrate(SqliteDb& db) {
+  const std::int64_t have = db.user_version();
+  if (have > latest_schema_version)
+    throw DbError(db.path() + ": the progress database has schema version " + std::to_string(have) +
+                  ", newer than this build's " + std::to_string(latest_schema_version) + "; update dermasim");
+  if (have == 0) {
+    // Version 0 is a new, empty file, or some other program's database.
+    Statement tables(db, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'");
+    if (tables.step() && tables.integer(0) > 0)
+      throw DbError(db.path() + ": not a dermasim progress database (it has tables but no dermasim schema version)");
+  }
+  for (std::int64_t v = have + 1; v <= latest_schema_version; ++v) {
+    Transaction tx(db);
+    db.exec(migration_sql(static_cast<int>(v)));
+    db.exec("PRAGMA user_version = " + std::to_string(v));
+    tx.commit();
+  }
+}
+
+}  // namespace dermasim::record

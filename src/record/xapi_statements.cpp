@@ -1,0 +1,154 @@
+#include "record/xapi_statements.hpp"
+
+#include <cctype>
+#include <cstdio>
+
+#include "record/utc_time.hpp"
+#include "record/uuid.hpp"
+#include "scenario/json_writer.hpp"
+
+namespace dermasim::record {
+namespace {
+
+constexpr const char* cmi5_category = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+constexpr const char* moveon_category = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+constexpr const char* sessionid_extension = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
+constexpr const char* masteryscore_extension = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+constexpr const char* simulation_type = "http://adlnet.gov/expapi/activities/simulation";
+
+std::string trim_slash(std::string s) {
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  return s;
+}
+
+// Scenario ids and criterion names are snake_case, but percent-encode anything
+// else so the activity id stays a valid IRI.
+std::string iri_segment(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+bool looks_like_email(const std::string& s) {
+  const auto at = s.find('@');
+  return at != std::string::npos && at > 0 && s.find('.', at) != std::string::npos &&
+         s.find_first_of(" \t<>\"") == std::string::npos && s.find('@', at + 1) == std::string::npos;
+}
+
+void actor(scenario::JsonWriter& w, const AttemptFacts& a, const XapiSettings& s) {
+  w.key("actor").begin_object().field("objectType", "Agent").field("name", a.trainee);
+  if (looks_like_email(a.trainee)) {
+    std::string mbox = "mailto:";
+    mbox.append(a.trainee);
+    w.field("mbox", mbox);
+  } else {
+    w.key("account").begin_object().field("homePage", s.actor_home_page).field("name", a.trainee).end_object();
+  }
+  w.end_object();
+}
+
+void object(scenario::JsonWriter& w, const AttemptFacts& a, const XapiSettings& s) {
+  w.key("object").begin_object().field("objectType", "Activity").field("id", scenario_activity_id(s, a.scenario_id));
+  w.key("definition").begin_object().field("type", simulation_type);
+  w.key("name").begin_object().field("en-US", a.scenario_title.empty() ? a.scenario_id : a.scenario_title).end_object();
+  w.end_object().end_object();
+}
+
+void context(scenario::JsonWriter& w, const AttemptFacts& a, const XapiSettings& s, bool moveon, bool mastery) {
+  w.key("context").begin_object().field("registration", a.attempt_uuid);
+  w.key("contextActivities").begin_object().key("category").begin_array();
+  w.begin_object().field("objectType", "Activity").field("id", cmi5_category).end_object();
+  if (moveon) w.begin_object().field("objectType", "Activity").field("id", moveon_category).end_object();
+  w.end_array();
+  w.key("grouping").begin_array();
+  w.begin_object().field("objectType", "Activity").field("id", trim_slash(s.activity_base)).end_object();
+  w.end_array().end_object();
+  w.field("platform", "dermasim").field("language", "en-US");
+  w.key("extensions").begin_object().field(sessionid_extension, a.attempt_uuid);
+  if (mastery) w.field(masteryscore_extension, a.pass_mark / 100.0);
+  w.end_object().end_object();
+}
+
+XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::string& verb) {
+  XapiStatement st;
+  st.verb = verb;
+  std::string name = a.attempt_uuid;
+  name.append("/").append(verb);
+  st.id = uuid_v5(dermasim_uuid_namespace, name);
+  const bool judged = verb == "passed" || verb == "failed";
+  const bool moveon = judged || verb == "completed";
+
+  scenario::JsonWriter w;
+  w.begin_object().field("id", st.id);
+  actor(w, a, s);
+  w.key("verb").begin_object().field("id", verb_iri(verb));
+  w.key("display").begin_object().field("en-US", verb).end_object().end_object();
+  object(w, a, s);
+  if (verb != "initialized") {
+    w.key("result").begin_object();
+    if (judged) {
+      w.key("score").begin_object().field("scaled", a.total / 100.0).field("raw", a.total).field("min", 0).field("max", 100);
+      w.end_object();
+      w.field("success", a.passed);
+    }
+    if (verb == "completed") w.field("completion", true);
+    w.field("duration", iso8601_duration(a.duration_s));
+    if (judged) {
+      w.key("extensions").begin_object();
+      for (const auto& c : a.criteria)
+        if (c.applicable) w.field(criterion_extension_iri(s, c.name), c.score);
+      w.key(critical_errors_extension_iri(s)).begin_array();
+      for (const auto& e : a.critical_errors) w.value(e);
+      w.end_array().end_object();
+    }
+    w.end_object();
+  }
+  context(w, a, s, moveon, judged);
+  w.field("timestamp", verb == "initialized" ? a.started_utc : a.ended_utc);
+  w.end_object();
+  st.json = w.str();
+  return st;
+}
+
+}  // namespace
+
+std::string verb_iri(const std::string& verb) {
+  std::string iri = "http://adlnet.gov/expapi/verbs/";
+  return iri.append(verb);
+}
+
+std::string scenario_activity_id(const XapiSettings& s, const std::string& scenario_id) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/scenarios/").append(iri_segment(scenario_id));
+}
+
+std::string criterion_extension_iri(const XapiSettings& s, const std::string& criterion) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/criterion/").append(iri_segment(criterion));
+}
+
+std::string critical_errors_extension_iri(const XapiSettings& s) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/critical-errors");
+}
+
+std::vector<XapiStatement> attempt_statements(const AttemptFacts& a, const XapiSettings& s) {
+  std::vector<XapiStatement> out;
+  out.push_back(make(a, s, "initialized"));
+  if (a.completed) {
+    out.push_back(make(a, s, a.passed ? "passed" : "failed"));
+    out.push_back(make(a, s, "completed"));
+  }
+  out.push_back(make(a, s, "terminated"));
+  return out;
+}
+
+}  // namespace dermasim::record

@@ -1,0 +1,56 @@
+#pragma once
+// xAPI 1.0.3 statements for one attempt, following cmi5's pattern:
+// initialized, passed or failed, completed, terminated (an interrupted attempt:
+// initialized, terminated). The registration is the attempt's UUID; statement
+// ids are name-based on (attempt, verb), so a retried PUT is harmless.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dermasim::record {
+
+/// Where statements point. Configurable (lrs.conf / environment) because a
+/// course's activity ids live under the course's own domain.
+struct XapiSettings {
+  std::string activity_base = "https://dermasim.example";  // activities are <base>/scenarios/<id>
+  std::string actor_home_page = "https://dermasim.example";  // the trainee is an account on this system
+};
+
+struct XapiCriterion {
+  std::string name;  // depth, coverage, technique, screening, aftercare
+  double score = 0.0;  // 0..100
+  bool applicable = true;
+};
+
+/// What the statements say about an attempt (from the database or a grade).
+struct AttemptFacts {
+  std::string attempt_uuid;
+  std::string trainee;
+  std::string scenario_id;
+  std::string scenario_title;
+  std::string started_utc;
+  std::string ended_utc;
+  double duration_s = 0.0;
+  bool completed = true;  // false: interrupted
+  double total = 0.0;     // 0..100
+  double pass_mark = 70.0;
+  bool passed = false;
+  std::vector<XapiCriterion> criteria;
+  std::vector<std::string> critical_errors;  // kinds
+};
+
+struct XapiStatement {
+  std::string id;
+  std::string verb;  // short name: initialized, passed, failed, completed, terminated
+  std::string json;
+};
+
+std::vector<XapiStatement> attempt_statements(const AttemptFacts& a, const XapiSettings& s);
+
+/// Verb and extension IRIs, exposed for tests and documentation.
+std::string verb_iri(const std::string& verb);
+std::string scenario_activity_id(const XapiSettings& s, const std::string& scenario_id);
+std::string criterion_extension_iri(const XapiSettings& s, const std::string& criterion);
+std::string critical_errors_extension_iri(const XapiSettings& s);
+
+}  // namespace dermasim::record

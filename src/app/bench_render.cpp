@@ -26,6 +26,8 @@ int run_bench_render(std::span<const std::string_view> args) {
 
   render::GlWindow window({.width = width, .height = height, .title = "dermasim bench", .visible = true, .vsync = false});
   SimulatorApp app(window, false);
+  // The default case's procedure straight away: 1.0 mm (D2), 12-pin, 100 Hz.
+  app.start_procedure_now({{1.0, physics::CartridgeKind::round_12, 100.0}, true, 2});
   ui::AppState& state = app.state();
   app.set_view(scene::ViewPreset::cutaway);
   state.view.cutaway = true;

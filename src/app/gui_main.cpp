@@ -97,7 +97,11 @@ int run_gui(std::span<const std::string_view> args) {
   // Ours first: ImGui's backend chains to callbacks already installed.
   glfwSetKeyCallback(window.handle(), on_key);
   glfwSetScrollCallback(window.handle(), on_scroll);
-  SimulatorApp app(window, true);
+  AppPaths paths;
+  if (const auto s = option(args, "--scenario")) paths.open_case = std::string(*s);
+  if (const auto d = option(args, "--scenarios")) paths.scenario_dir = std::string(*d);
+  if (const auto d = option(args, "--data")) paths.data_dir = std::string(*d);
+  SimulatorApp app(window, true, paths);
   ctx.app = &app;
   ui::AppState& state = app.state();
   if (const auto f = option(args, "--fitzpatrick")) {
@@ -191,7 +195,7 @@ int run_gui(std::span<const std::string_view> args) {
 
     if (ctx.reset) {
       ui::UiActions reset;
-      reset.reset_treatment = true;
+      reset.retry = true;  // Ctrl+R starts the case again
       app.apply(reset);
       ctx.reset = false;
       state.message.clear();

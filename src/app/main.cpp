@@ -6,6 +6,7 @@
 #include "app/gui_verbs.hpp"
 #include "app/verbs.hpp"
 #include "app/verbs_scenario.hpp"
+#include "app/records_verbs.hpp"
 
 namespace {
 
@@ -13,9 +14,12 @@ void print_usage() {
   std::puts(
       "usage: dermasim [VERB] [OPTIONS]\n"
       "\n"
-      "  (no verb) | gui [--size WxH] [--fitzpatrick 1..6] [--mute]\n"
+      "  (no verb) | gui [--scenario FILE] [--scenarios DIR] [--data DIR] [--size WxH]\n"
+      "                [--fitzpatrick 1..6] [--mute]\n"
       "                                   open the interactive simulator on the bundled default\n"
-      "                                   case (abdomen, postpartum striae rubra); F1 lists controls\n"
+      "                                   case (abdomen, postpartum striae rubra) or FILE; the case\n"
+      "                                   library lists DIR (scenarios/); recordings and reports go\n"
+      "                                   to DIR (~/.local/share/dermasim); F1 lists controls\n"
       "  demo [--seconds S]               treat the default case with a scripted pen, headless, and\n"
       "                                   print what the physics does\n"
       "  screenshot --view top|oblique|cutaway --out FILE.png [--size WxH] [--seconds S]\n"
@@ -36,6 +40,8 @@ void print_usage() {
       "  replay --session R [--scenario S] [--verify]\n"
       "                                   re-simulate a recording; --verify checks the final state\n"
       "                                   and the grade match it and the scenario did not change\n"
+      "  records export|import|add|override|sync|statements|cohort ...\n"
+      "                                   trainee progress database and xAPI (dermasim records for usage)\n"
       "  help                             this text");
 }
 
@@ -61,6 +67,7 @@ int main(int argc, char** argv) {
     if (args[0] == "simulate") return dermasim::app::run_simulate(rest);
     if (args[0] == "grade") return dermasim::app::run_grade(rest);
     if (args[0] == "replay") return dermasim::app::run_replay(rest);
+    if (args[0] == "records") return dermasim::app::run_records(rest);
     if (args[0] == "screenshot") return dermasim::app::run_screenshot(rest);
     if (args[0] == "bench" && args.size() >= 2 && args[1] == "render")
       return dermasim::app::run_bench_render(std::span(args).subspan(2));

@@ -19,9 +19,7 @@
 namespace dermasim::app {
 
 int run_screenshot(std::span<const std::string_view> args) {
-  if (option(args, "--scenario"))
-    throw std::invalid_argument(
-        "--scenario: screenshots of scenario files are not supported yet; they render the bundled default case");
+  if (option(args, "--ui")) return run_ui_capture(args);
   const auto view_name_arg = option(args, "--view");
   if (!view_name_arg) throw std::invalid_argument("--view is required: top, oblique or cutaway");
   const auto view = scene::parse_view(*view_name_arg);

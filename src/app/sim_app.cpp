@@ -5,22 +5,63 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 
 #include "app/view_setup.hpp"
-#include "tissue/default_case.hpp"
+#include "record/recording.hpp"
+#include "scenario/report.hpp"
+#include "scenario/scenario_loader.hpp"
 #include "ui/panels.hpp"
 
 namespace dermasim::app {
+namespace fs = std::filesystem;
 
-SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callbacks) : window_(window) {
-  patch_ = std::make_shared<const tissue::SkinPatch>(tissue::postpartum_abdomen_spec());
-  // D2 (clinical.md): 1.0 mm for moderate stretch marks; a 12-needle round cartridge.
-  state_.device = {1.0, physics::CartridgeKind::round_12, 100.0};
-  state_.device_edit = state_.device;
-  sim_ = std::make_unique<physics::Simulator>(patch_, state_.device);
-  state_.limits = sim_->limits();
-  set_view(scene::ViewPreset::oblique);
+std::string default_data_dir() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/dermasim";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/dermasim";
+  return "dermasim-data";
+}
+
+std::string default_scenario_dir() { return DERMASIM_SCENARIO_DIR; }
+
+namespace {
+
+// A stable shuffle of the instruction catalogue per case, so right and wrong
+// options are mixed but the list does not jump between attempts.
+std::vector<int> instruction_order(const std::string& seed_text) {
+  const auto n = static_cast<int>(scenario::instruction_catalog().size());
+  std::vector<int> order(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char ch : seed_text) h = (h ^ ch) * 1099511628211ull;
+  for (int i = n - 1; i > 0; --i) {
+    h = h * 6364136223846793005ull + 1442695040888963407ull;
+    std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>((h >> 33) % static_cast<std::uint64_t>(i + 1))]);
+  }
+  return order;
+}
+
+ui::Stage ui_stage(scenario::Stage s) {
+  switch (s) {
+    case scenario::Stage::consultation: return ui::Stage::screening;
+    case scenario::Stage::plan: return ui::Stage::plan;
+    case scenario::Stage::procedure: return ui::Stage::procedure;
+    case scenario::Stage::aftercare: return ui::Stage::aftercare;
+    case scenario::Stage::debrief: return ui::Stage::debrief;
+  }
+  return ui::Stage::library;
+}
+
+}  // namespace
+
+SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callbacks, AppPaths paths)
+    : window_(window), paths_(std::move(paths)) {
+  if (paths_.scenario_dir.empty()) paths_.scenario_dir = default_scenario_dir();
+  if (paths_.data_dir.empty()) paths_.data_dir = default_data_dir();
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -39,6 +80,12 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   state_.render_scale = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos
                             ? 0.5f
                             : 1.0f;
+
+  refresh_library();
+  const std::string first = paths_.open_case.empty()
+                                ? (fs::path(paths_.scenario_dir) / "postpartum_abdomen_rubra.yaml").string()
+                                : paths_.open_case;
+  if (!open_case(first)) state_.stage = ui::Stage::library;
 }
 
 SimulatorApp::~SimulatorApp() {
@@ -47,29 +94,147 @@ SimulatorApp::~SimulatorApp() {
   ImGui::DestroyContext();
 }
 
+const physics::Simulator& SimulatorApp::sim() const {
+  if (session_ && (session_->stage() == scenario::Stage::procedure || session_->stage() == scenario::Stage::aftercare ||
+                   (session_->stage() == scenario::Stage::debrief && session_->answers().plan)))
+    return session_->simulator();
+  return *preview_;
+}
+
+void SimulatorApp::refresh_library() {
+  state_.clinic.library.clear();
+  std::vector<fs::path> files;
+  if (fs::is_directory(paths_.scenario_dir))
+    for (const auto& e : fs::directory_iterator(paths_.scenario_dir))
+      if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  // Best scores from this station's recordings.
+  std::map<std::string, std::pair<int, double>> best;
+  std::map<std::string, bool> passed;
+  const fs::path recordings = fs::path(paths_.data_dir) / "recordings";
+  if (fs::is_directory(recordings))
+    for (const auto& e : fs::directory_iterator(recordings)) {
+      if (e.path().extension() != ".dsrec") continue;
+      try {
+        const record::Recording r = record::read_recording(e.path().string());
+        if (!r.completed) continue;
+        auto& [count, top] = best[r.scenario_id];
+        ++count;
+        top = std::max(top, r.grade_total);
+        passed[r.scenario_id] = passed[r.scenario_id] || r.passed;
+      } catch (const record::RecordError&) {
+        // A damaged recording does not stop the library from opening.
+      }
+    }
+  for (const auto& f : files) {
+    ui::LibraryEntry entry;
+    entry.path = f.string();
+    const auto load = scenario::load_scenario_file(entry.path);
+    if (load.scenario) {
+      entry.id = load.scenario->id;
+      entry.title = load.scenario->title;
+      entry.summary = load.scenario->summary;
+      entry.site = std::string(tissue::site_name(load.scenario->patch.site));
+      if (const auto it = best.find(entry.id); it != best.end()) {
+        entry.attempts = it->second.first;
+        entry.best_total = it->second.second;
+        entry.passed_ever = passed[entry.id];
+      }
+    } else {
+      entry.title = f.filename().string();
+      entry.problem = load.errors.empty() ? "unknown" : load.errors.front().str();
+    }
+    state_.clinic.library.push_back(std::move(entry));
+  }
+}
+
+bool SimulatorApp::open_case(const std::string& path) {
+  auto load = scenario::load_scenario_file(path);
+  if (!load.scenario) {
+    state_.message = load.errors.empty() ? path + ": does not load" : load.errors.front().str();
+    return false;
+  }
+  auto s = std::make_shared<const scenario::Scenario>(std::move(*load.scenario));
+  session_ = std::make_unique<scenario::Session>(s);
+  ui::CaseState& c = state_.clinic;
+  c.scenario_path = path;
+  c.scenario = s;
+  c.asked.clear();
+  c.findings.clear();
+  c.precautions.clear();
+  c.decision = scenario::Decision::proceed;
+  c.plan = scenario::PlanAnswers{};
+  c.instructions.clear();
+  c.instruction_order = instruction_order(s->id);
+  c.sessions = 1;
+  c.interval_weeks = 2.0f;
+  c.maintenance_months = 1.0f;
+  c.grade.reset();
+  c.status.clear();
+  state_.message.clear();
+  state_.case_title = s->title;
+  state_.device = c.plan.device;
+  state_.pen = ui::PenControls{};
+  // The patient's skin tone and the case's coverage targets drive the scene.
+  state_.view.fitzpatrick = s->patient.fitzpatrick;
+  state_.view.coverage_target_per_cm2 = s->key.coverage.target_per_cm2;
+  state_.view.coverage_max_per_cm2 = s->key.coverage.max_per_cm2;
+  const auto& layers = s->key.target_layers;
+  if (!layers.empty()) {
+    state_.target_shallowest = *std::min_element(layers.begin(), layers.end());
+    state_.target_deepest = *std::max_element(layers.begin(), layers.end());
+    state_.view.target_layer = state_.target_shallowest;  // the cutaway's band: where bleeding starts (P5)
+  }
+  preview_ = std::make_unique<physics::Simulator>(std::make_shared<const tissue::SkinPatch>(s->patch), c.plan.device);
+  show_case_on_screen();
+  state_.stage = ui::Stage::screening;
+  set_view(scene::ViewPreset::oblique);
+  return true;
+}
+
+void SimulatorApp::show_case_on_screen() {
+  extractor_.invalidate();
+  previous_cues_ = 0;
+  state_.limits = sim().limits();
+  state_.telemetry = sim().last_events().telemetry;
+  state_.sim_time_s = sim().time_s();
+  state_.punctures = sim().grid().total_punctures();
+}
+
+void SimulatorApp::start_procedure_now(const scenario::PlanAnswers& plan) {
+  ui::UiActions a;
+  a.decide = true;
+  apply(a);
+  state_.clinic.plan = plan;
+  ui::UiActions b;
+  b.start_procedure = true;
+  apply(b);
+}
+
 void SimulatorApp::set_view(scene::ViewPreset view) {
   apply_view_settings(view, state_.view);
   // The plan view keeps a faint pen so the trainee still sees where it is.
   if (view == scene::ViewPreset::top) state_.view.pen_opacity = 0.0;
-  camera_ = scene::preset_camera(view, patch_->width_mm(), patch_->height_mm(), sim_->pose().cap_center_mm);
+  camera_ = scene::preset_camera(view, sim().patch().width_mm(), sim().patch().height_mm(), sim().pose().cap_center_mm);
 }
 
 StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
   StepSummary s;
+  if (!session_ || session_->stage() != scenario::Stage::procedure) steps = 0;
   s.steps = steps;
   for (int i = 0; i < steps; ++i) {
-    const physics::StepEvents& ev = sim_->step(input.next());
+    const physics::StepEvents& ev = session_->step(input.next());
     for (const auto& c : ev.crossings)
       if (c.entered > tissue::Layer::stratum_corneum) ++s.crossings;
     s.cues |= ev.feedback.cues;
   }
-  const physics::StepEvents& last = sim_->last_events();
-  s.feedback = last.feedback;
+  const physics::StepEvents& last = sim().last_events();
+  s.feedback = steps > 0 ? last.feedback : physics::HapticFeedback{};
   s.new_cues = s.cues & ~previous_cues_;
   if (steps > 0) previous_cues_ = s.cues;
   state_.telemetry = last.telemetry;
-  state_.sim_time_s = sim_->time_s();
-  state_.punctures = sim_->grid().total_punctures();
+  state_.sim_time_s = sim().time_s();
+  state_.punctures = sim().grid().total_punctures();
   state_.cues_now = s.cues;
   state_.steps_last_frame = steps;
   for (int i = 0; i < physics::cue_count; ++i)
@@ -78,8 +243,8 @@ StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
 }
 
 ui::UiActions SimulatorApp::render_frame(int width, int height) {
-  state_.view.motor_on = state_.pen.motor_on;
-  const scene::RenderScene& scene = extractor_.update(*sim_, state_.view);
+  state_.view.motor_on = state_.pen.motor_on && state_.stage == ui::Stage::procedure;
+  const scene::RenderScene& scene = extractor_.update(sim(), state_.view);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -109,22 +274,97 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
 
 void SimulatorApp::apply(const ui::UiActions& actions) {
   if (actions.camera_preset) set_view(*actions.camera_preset);
-  if (actions.apply_device) {
-    try {
-      sim_->set_device(state_.device_edit);
-      state_.device = state_.device_edit;
-      state_.limits = physics::TechniqueLimits::for_cartridge(physics::cartridge(state_.device.cartridge));
-      sim_->set_limits(state_.limits);
-      state_.message.clear();
-    } catch (const physics::SettingsError& e) {
-      state_.message = e.what();
+  ui::CaseState& c = state_.clinic;
+  try {
+    if (actions.show_library) {
+      refresh_library();
+      state_.stage = ui::Stage::library;
     }
+    if (actions.open_case) open_case(*actions.open_case);
+    if (actions.retry && !c.scenario_path.empty()) open_case(c.scenario_path);
+    if (!session_) return;
+    if (actions.ask) {
+      session_->ask(*actions.ask);
+      ui::set_member(c.asked, *actions.ask, true);
+    }
+    if (actions.decide) {
+      session_->set_findings(c.findings);
+      session_->decide(c.decision, c.decision == scenario::Decision::proceed_with_precautions
+                                       ? c.precautions
+                                       : std::vector<std::string>{});
+      if (session_->stage() == scenario::Stage::debrief) enter_debrief();
+    }
+    if (actions.start_procedure) {
+      session_->set_plan(c.plan);
+      state_.device = c.plan.device;
+      state_.pen = ui::PenControls{};
+      show_case_on_screen();
+    }
+    if (actions.finish_procedure) {
+      session_->finish_procedure();
+      state_.pen.motor_on = false;
+      // A sensible start for the schedule: the trainee sets the real values.
+      c.sessions = 1;
+    }
+    if (actions.submit_aftercare) {
+      session_->set_aftercare({c.instructions, c.sessions, static_cast<double>(c.interval_weeks),
+                               static_cast<double>(c.maintenance_months)});
+      enter_debrief();
+    }
+    if (actions.save_report) save_report();
+    state_.message.clear();
+  } catch (const std::exception& e) {
+    // A refused step (bad plan settings, a call out of order) is shown, not fatal.
+    state_.message = e.what();
   }
-  if (actions.reset_treatment) {
-    sim_->reset();
-    extractor_.invalidate();
-    previous_cues_ = 0;
+  if (session_) {
+    const ui::Stage s = ui_stage(session_->stage());
+    if (state_.stage != ui::Stage::library) state_.stage = s;
   }
+}
+
+void SimulatorApp::enter_debrief() {
+  const scenario::Scenario& s = session_->scenario();
+  state_.clinic.grade = scenario::grade_attempt(s, session_->answers(), session_->commands());
+  save_recording();
+}
+
+void SimulatorApp::save_recording() {
+  ui::CaseState& c = state_.clinic;
+  const scenario::Scenario& s = session_->scenario();
+  record::Recording rec;
+  rec.scenario_id = s.id;
+  rec.scenario_hash = s.source_hash;
+  rec.scenario_file = c.scenario_path;
+  rec.trainee = std::getenv("USER") ? std::getenv("USER") : "trainee";
+  rec.started_utc = record::utc_now_iso8601();
+  rec.answers = session_->answers();
+  rec.commands = session_->commands();
+  rec.final_state_hash = session_->answers().plan ? session_->simulator().state_hash() : 0;
+  rec.grade_total = c.grade->total;
+  rec.passed = c.grade->passed;
+  try {
+    const fs::path dir = fs::path(paths_.data_dir) / "recordings";
+    fs::create_directories(dir);
+    std::string stamp = rec.started_utc;
+    std::replace(stamp.begin(), stamp.end(), ':', '-');
+    c.recording_path = (dir / (stamp + "_" + s.id + ".dsrec")).string();
+    record::write_recording(rec, c.recording_path);
+    c.status = "Recorded to " + c.recording_path;
+  } catch (const std::exception& e) {
+    c.status = std::string("The recording could not be saved: ") + e.what();
+  }
+}
+
+void SimulatorApp::save_report() {
+  ui::CaseState& c = state_.clinic;
+  if (!c.grade || !session_) return;
+  const fs::path dir = fs::path(paths_.data_dir) / "reports";
+  fs::create_directories(dir);
+  c.report_path = (dir / (fs::path(c.recording_path).stem().string() + ".html")).string();
+  std::ofstream out(c.report_path, std::ios::binary | std::ios::trunc);
+  out << scenario::grade_html(*c.grade, session_->scenario());
+  c.status = out ? "Report saved to " + c.report_path : "The report could not be written to " + c.report_path;
 }
 
 }  // namespace dermasim::app

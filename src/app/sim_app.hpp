@@ -1,13 +1,16 @@
 #pragma once
 // The simulator's frame, shared by the interactive window and `bench render`:
-// whole 1 kHz physics steps, scene extraction, the 3D scene, then the panels.
+// the scenario flow (a scenario::Session), whole 1 kHz physics steps during
+// the procedure, scene extraction, the 3D scene, then the panels.
 #include <memory>
+#include <string>
 
 #include "physics/pen_input.hpp"
 #include "physics/simulator.hpp"
 #include "render/gl_window.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
+#include "scenario/session.hpp"
 #include "scene/camera.hpp"
 #include "scene/scene_extractor.hpp"
 #include "ui/app_state.hpp"
@@ -23,19 +26,38 @@ struct StepSummary {
   physics::HapticFeedback feedback;  // of the last step
 };
 
+struct AppPaths {
+  std::string scenario_dir;   // the case library
+  std::string data_dir;       // recordings and reports (XDG data directory)
+  std::string open_case;      // a scenario file to open first; empty: the default case
+};
+
+/// $XDG_DATA_HOME/dermasim, else ~/.local/share/dermasim.
+std::string default_data_dir();
+/// The shipped case library (the source tree's scenarios/).
+std::string default_scenario_dir();
+
 class SimulatorApp {
  public:
-  /// Sets up ImGui on `window` (which must stay alive) and the default case.
-  explicit SimulatorApp(render::GlWindow& window, bool install_imgui_callbacks);
+  /// Sets up ImGui on `window` (which must stay alive) and opens the first case.
+  SimulatorApp(render::GlWindow& window, bool install_imgui_callbacks, AppPaths paths = {});
   ~SimulatorApp();
   SimulatorApp(const SimulatorApp&) = delete;
   SimulatorApp& operator=(const SimulatorApp&) = delete;
 
   ui::AppState& state() { return state_; }
   scene::OrbitCamera& camera() { return camera_; }
-  const physics::Simulator& sim() const { return *sim_; }
+  /// The simulator on screen: the attempt's once the plan is set, else an
+  /// untreated preview of the case's skin.
+  const physics::Simulator& sim() const;
 
-  /// Runs `steps` physics steps pulling one command each from `input`.
+  /// Opens a scenario file at the consultation; false (and a message) when it does not load.
+  bool open_case(const std::string& path);
+  /// Skips to the procedure with a plan (benchmarks and screenshots): proceed, no findings.
+  void start_procedure_now(const scenario::PlanAnswers& plan);
+
+  /// Runs `steps` physics steps pulling one command each from `input`
+  /// (during the procedure only; other stages do not move the pen).
   StepSummary step(physics::PenInput& input, int steps);
   /// Extracts the scene, draws it and the panels into the window's
   /// framebuffer, and applies what the panels asked for. Returns their actions.
@@ -45,17 +67,22 @@ class SimulatorApp {
   void apply(const ui::UiActions& actions);
 
  private:
+  void refresh_library();
+  void enter_debrief();
+  void save_recording();
+  void save_report();
+  void show_case_on_screen();
+
   render::GlWindow& window_;
-  std::shared_ptr<const tissue::SkinPatch> patch_;
-  std::unique_ptr<physics::Simulator> sim_;
+  AppPaths paths_;
+  std::unique_ptr<scenario::Session> session_;
+  std::unique_ptr<physics::Simulator> preview_;
   scene::SceneExtractor extractor_;
   render::SceneRenderer renderer_;
+  std::unique_ptr<render::OffscreenTarget> scene_target_;
   scene::OrbitCamera camera_;
   ui::AppState state_;
   std::uint32_t previous_cues_ = 0;
-  // The 3D scene may be drawn at a lower resolution and scaled up (the panels
-  // stay sharp): a software rasteriser cannot shade every pixel at 60 fps.
-  std::unique_ptr<render::OffscreenTarget> scene_target_;
 };
 
 }  // namespace dermasim::app

@@ -54,3 +54,24 @@ std::string iso8601_duration(double seconds) {
 }
 
 }  // namespace dermasim::record
+
+#include <chrono>
+
+namespace dermasim::record {
+
+std::string utc_now() {
+  const auto now = std::chrono::system_clock::now();
+  return format_utc(std::chrono::duration<double>(now.time_since_epoch()).count());
+}
+
+std::string utc_now_ms() {
+  const auto now = std::chrono::system_clock::now();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  std::string s = format_utc(static_cast<double>(ms / 1000));
+  char buf[8];
+  std::snprintf(buf, sizeof buf, ".%03dZ", static_cast<int>(ms % 1000));
+  s.pop_back();
+  return s.append(buf);
+}
+
+}  // namespace dermasim::record

@@ -14,3 +14,10 @@ std::string format_utc(double epoch_s);
 std::string iso8601_duration(double seconds);
 
 }  // namespace dermasim::record
+
+namespace dermasim::record {
+/// Now, to the second ("2024-05-01T09:30:00Z").
+std::string utc_now();
+/// Now, to the millisecond: orders audit rows written within one second.
+std::string utc_now_ms();
+}  // namespace dermasim::record

@@ -1,5 +1,6 @@
 #include "ui/app_state.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -7,13 +8,24 @@ namespace dermasim::ui {
 
 const char* stage_name(Stage stage) {
   switch (stage) {
-    case Stage::screening: return "Screening";
+    case Stage::library: return "Cases";
+    case Stage::screening: return "Consultation";
     case Stage::plan: return "Plan";
     case Stage::procedure: return "Procedure";
     case Stage::aftercare: return "Aftercare";
     case Stage::debrief: return "Debrief";
   }
   return "?";
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+void set_member(std::vector<std::string>& list, const std::string& id, bool on) {
+  const auto it = std::find(list.begin(), list.end(), id);
+  if (on && it == list.end()) list.push_back(id);
+  if (!on && it != list.end()) list.erase(it);
 }
 
 double PenControls::tilt_deg() const { return std::hypot(tilt_x_deg, tilt_y_deg); }

@@ -12,10 +12,11 @@
 #include "physics/technique.hpp"
 #include "scene/camera.hpp"
 #include "scene/scene_settings.hpp"
+#include "ui/case_state.hpp"
 
 namespace dermasim::ui {
 
-enum class Stage { screening, plan, procedure, aftercare, debrief };
+enum class Stage { library, screening, plan, procedure, aftercare, debrief };
 const char* stage_name(Stage stage);
 
 /// The trainee's hand on the pen, whichever device sets it.
@@ -42,10 +43,10 @@ struct FeedbackControls {
 };
 
 struct AppState {
-  Stage stage = Stage::procedure;
+  Stage stage = Stage::screening;
+  CaseState clinic;  // the scenario being attempted
   std::string case_title = "Default case: abdomen, postpartum striae rubra";
-  physics::DeviceSettings device;        // as applied to the simulator
-  physics::DeviceSettings device_edit;   // as edited in the panel, applied on request
+  physics::DeviceSettings device;        // the plan's, as the simulator uses it
   physics::TechniqueLimits limits;
   scene::SceneSettings view;
   PenControls pen;
@@ -56,7 +57,15 @@ struct AppState {
   double sim_time_s = 0.0;
   std::uint64_t punctures = 0;
   std::uint32_t cues_now = 0;                         // raised during this frame's steps
-  std::array<double, physics::cue_count> cue_seen_s{};  // wall time each cue last fired
+  // Wall time each cue last fired; long ago at the start, so nothing flashes.
+  std::array<double, physics::cue_count> cue_seen_s = [] {
+    std::array<double, physics::cue_count> a{};
+    a.fill(-1e9);
+    return a;
+  }();
+  // The layers the case's answer key wants the needles to end in.
+  tissue::Layer target_shallowest = tissue::Layer::papillary_dermis;
+  tissue::Layer target_deepest = tissue::Layer::reticular_dermis;
   double wall_time_s = 0.0;
   double frame_ms = 0.0;
   int steps_last_frame = 0;
@@ -70,10 +79,18 @@ struct AppState {
 
 /// What the panels asked for that changes the simulation or the camera.
 struct UiActions {
-  bool apply_device = false;
-  bool reset_treatment = false;
   std::optional<scene::ViewPreset> camera_preset;
   bool quit = false;
+  // The scenario flow.
+  bool show_library = false;
+  std::optional<std::string> open_case;  // a scenario file
+  std::optional<std::string> ask;        // a history item's follow-up question
+  bool decide = false;                   // end the consultation with clinic's decision
+  bool start_procedure = false;          // with clinic's plan
+  bool finish_procedure = false;
+  bool submit_aftercare = false;
+  bool retry = false;
+  bool save_report = false;
 };
 
 }  // namespace dermasim::ui

@@ -9,11 +9,17 @@ namespace dermasim::ui {
 UiActions draw_ui(AppState& state);
 
 void stage_bar(AppState& state, UiActions& actions);
-void device_panel(AppState& state, UiActions& actions);
 void view_panel(AppState& state, UiActions& actions);
 void gauges_panel(const AppState& state);
 void cue_banner(const AppState& state);
 void help_panel(AppState& state);
+// The scenario stages.
+void library_panel(AppState& state, UiActions& actions);
+void consultation_panel(AppState& state, UiActions& actions);
+void plan_panel(AppState& state, UiActions& actions);
+void procedure_panel(AppState& state, UiActions& actions);
+void aftercare_panel(AppState& state, UiActions& actions);
+void debrief_panel(AppState& state, UiActions& actions);
 
 /// How long a cue stays lit after physics raised it.
 inline constexpr double cue_flash_s = 0.8;

@@ -65,8 +65,8 @@ void gauges_panel(const AppState& state) {
 
   // Depth against the target layer, at the pen.
   const double depth = t.stroke_depth_mm;
-  const auto target = state.view.target_layer;
-  const bool in_target = t.stroke_layer == target;
+  const auto target = state.target_shallowest;
+  const bool in_target = t.stroke_layer >= state.target_shallowest && t.stroke_layer <= state.target_deepest;
   std::snprintf(text, sizeof text, "%.2f mm", depth);
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
                         depth <= 0.0 ? ImVec4(0.4f, 0.4f, 0.45f, 1.0f)
@@ -75,8 +75,10 @@ void gauges_panel(const AppState& state) {
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::TextUnformatted("Depth");
-  ImGui::Text("reached %s, target %s", depth > 0.0 ? layer_label(t.stroke_layer).c_str() : "-",
-              layer_label(target).c_str());
+  const std::string target_label = state.target_shallowest == state.target_deepest
+                                       ? layer_label(target)
+                                       : layer_label(state.target_shallowest) + " to " + layer_label(state.target_deepest);
+  ImGui::Text("reached %s, target %s", depth > 0.0 ? layer_label(t.stroke_layer).c_str() : "-", target_label.c_str());
 
   std::snprintf(text, sizeof text, "%.1f deg", t.pose.tilt_deg);
   gauge("Tilt", t.pose.tilt_deg, 30.0, 0.0, state.limits.tilt_max_deg, text);

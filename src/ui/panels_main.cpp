@@ -24,13 +24,18 @@ void section(const char* label) {
 UiActions draw_ui(AppState& state) {
   UiActions actions;
   stage_bar(state, actions);
-  // Until the scenario engine lands, only the procedure stage has panels;
-  // the other stages add theirs here.
-  if (state.stage == Stage::procedure) {
-    device_panel(state, actions);
-    view_panel(state, actions);
-    gauges_panel(state);
-    cue_banner(state);
+  switch (state.stage) {
+    case Stage::library: library_panel(state, actions); break;
+    case Stage::screening: consultation_panel(state, actions); break;
+    case Stage::plan: plan_panel(state, actions); break;
+    case Stage::procedure:
+      procedure_panel(state, actions);
+      view_panel(state, actions);
+      gauges_panel(state);
+      cue_banner(state);
+      break;
+    case Stage::aftercare: aftercare_panel(state, actions); break;
+    case Stage::debrief: debrief_panel(state, actions); break;
   }
   help_panel(state);
   return actions;
@@ -40,11 +45,11 @@ void stage_bar(AppState& state, UiActions& actions) {
   if (!ImGui::BeginMainMenuBar()) return;
   ImGui::TextUnformatted("dermasim");
   ImGui::Separator();
+  if (ImGui::MenuItem(stage_name(Stage::library), nullptr, state.stage == Stage::library)) actions.show_library = true;
+  // The attempt's stages show where the trainee is; the flow moves them on.
   for (const Stage s : {Stage::screening, Stage::plan, Stage::procedure, Stage::aftercare, Stage::debrief}) {
-    const bool current = s == state.stage;
-    // Stages other than the procedure arrive with the scenario engine.
-    ImGui::BeginDisabled(s != Stage::procedure);
-    if (ImGui::MenuItem(stage_name(s), nullptr, current)) state.stage = s;
+    ImGui::BeginDisabled(s != state.stage);
+    ImGui::MenuItem(stage_name(s), nullptr, s == state.stage);
     ImGui::EndDisabled();
   }
   ImGui::Separator();
@@ -59,55 +64,6 @@ void stage_bar(AppState& state, UiActions& actions) {
   }
   if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.quit = true;
   ImGui::EndMainMenuBar();
-}
-
-void device_panel(AppState& state, UiActions& actions) {
-  ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(300, 0), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Device")) {
-    ImGui::End();
-    return;
-  }
-  auto& d = state.device_edit;
-  float length = static_cast<float>(d.needle_length_mm);
-  if (ImGui::SliderFloat("Needle length", &length, static_cast<float>(physics::DeviceSettings::min_length_mm),
-                         static_cast<float>(physics::DeviceSettings::max_length_mm), "%.2f mm")) {
-    // Pens set depth in 0.25 mm steps.
-    const double step = physics::DeviceSettings::length_step_mm;
-    d.needle_length_mm = std::round(static_cast<double>(length) / step) * step;
-  }
-  const std::string cartridge_label(physics::cartridge(d.cartridge).name);
-  if (ImGui::BeginCombo("Cartridge", cartridge_label.c_str())) {
-    for (const auto kind : physics::all_cartridges()) {
-      const auto& c = physics::cartridge(kind);
-      const std::string label = std::string(c.name) + " (" + std::to_string(c.needle_count()) + " needles)";
-      if (ImGui::Selectable(label.c_str(), kind == d.cartridge)) d.cartridge = kind;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(c.description.size()), c.description.data());
-    }
-    ImGui::EndCombo();
-  }
-  float rate = static_cast<float>(d.stroke_rate_hz);
-  if (ImGui::SliderFloat("Stroke rate", &rate, static_cast<float>(physics::DeviceSettings::min_stroke_rate_hz),
-                         static_cast<float>(physics::DeviceSettings::max_stroke_rate_hz), "%.0f Hz"))
-    d.stroke_rate_hz = std::round(static_cast<double>(rate));
-  const bool changed = d.needle_length_mm != state.device.needle_length_mm || d.cartridge != state.device.cartridge ||
-                       d.stroke_rate_hz != state.device.stroke_rate_hz;
-  ImGui::BeginDisabled(!changed);
-  if (ImGui::Button("Apply settings")) actions.apply_device = true;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button("Reset treatment")) actions.reset_treatment = true;
-  if (!state.message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.3f, 1.0f), "%s", state.message.c_str());
-
-  section("Hand");
-  float force = static_cast<float>(state.pen.force_n);
-  if (ImGui::SliderFloat("Pressing force", &force, 0.0f, static_cast<float>(PenControls::max_force_n), "%.2f N"))
-    state.pen.force_n = static_cast<double>(force);
-  ImGui::Checkbox("Motor on (Space)", &state.pen.motor_on);
-  ImGui::Checkbox("Skin taut (T)", &state.pen.skin_taut);
-  if (ImGui::Button("Straighten pen (X)")) state.pen.tilt_x_deg = state.pen.tilt_y_deg = 0.0;
-  ImGui::TextDisabled("Input: %s", state.input_device.c_str());
-  ImGui::End();
 }
 
 void view_panel(AppState& state, UiActions& actions) {

@@ -1,0 +1,116 @@
+// `dermasim screenshot --ui STAGE`: the whole simulator window, panels and
+// all, at a stage of a case, optionally after a scripted trainee played the
+// stages before it through the same actions the panels send.
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+
+#include "app/cli_args.hpp"
+#include "app/gui_verbs.hpp"
+#include "app/sim_app.hpp"
+#include "app/view_setup.hpp"
+#include "render/gl.hpp"
+#include "render/png_writer.hpp"
+#include "scenario/script.hpp"
+
+// After glad (render/gl.hpp), which must come first.
+#include <GLFW/glfw3.h>
+
+namespace dermasim::app {
+namespace {
+
+// Plays a trainee script through the app up to `stop`.
+void play_script(SimulatorApp& app, const scenario::TraineeScript& t, ui::Stage stop, double procedure_s) {
+  ui::CaseState& c = app.state().clinic;
+  auto act = [&](auto set) {
+    ui::UiActions a;
+    set(a);
+    app.apply(a);
+    if (!app.state().message.empty()) throw std::runtime_error(app.state().message);
+  };
+  for (const auto& id : t.consultation.asked) act([&](ui::UiActions& a) { a.ask = id; });
+  c.findings = t.consultation.findings;
+  c.decision = t.consultation.decision;
+  c.precautions = t.consultation.precautions;
+  if (stop == ui::Stage::screening) return;
+  act([](ui::UiActions& a) { a.decide = true; });
+  if (stop == ui::Stage::plan || app.state().stage == ui::Stage::debrief) {
+    if (t.plan) c.plan = *t.plan;
+    return;
+  }
+  c.plan = *t.plan;
+  act([](ui::UiActions& a) { a.start_procedure = true; });
+  physics::ScriptedPen pen(scenario::procedure_path(t, *c.scenario));
+  const int limit = stop == ui::Stage::procedure ? static_cast<int>(procedure_s * 1000.0) : 1 << 30;
+  for (int done = 0; done < limit && !pen.finished(); done += 100) app.step(pen, 100);
+  if (stop == ui::Stage::procedure) return;
+  act([](ui::UiActions& a) { a.finish_procedure = true; });
+  if (t.aftercare) {
+    c.instructions = t.aftercare->instructions;
+    c.sessions = t.aftercare->sessions;
+    c.interval_weeks = static_cast<float>(t.aftercare->interval_weeks);
+    c.maintenance_months = static_cast<float>(t.aftercare->maintenance_months);
+  }
+  if (stop == ui::Stage::aftercare) return;
+  act([](ui::UiActions& a) { a.submit_aftercare = true; });
+}
+
+ui::Stage parse_stage(std::string_view name) {
+  if (name == "library") return ui::Stage::library;
+  if (name == "consultation") return ui::Stage::screening;
+  if (name == "plan") return ui::Stage::plan;
+  if (name == "procedure") return ui::Stage::procedure;
+  if (name == "aftercare") return ui::Stage::aftercare;
+  if (name == "debrief") return ui::Stage::debrief;
+  throw std::invalid_argument("--ui must be library, consultation, plan, procedure, aftercare or debrief, got '" +
+                              std::string(name) + "'");
+}
+
+}  // namespace
+
+int run_ui_capture(std::span<const std::string_view> args) {
+  const ui::Stage stage = parse_stage(*option(args, "--ui"));
+  const auto out = option(args, "--out");
+  if (!out) throw std::invalid_argument("--out FILE.png is required");
+  int width = 1280, height = 800;
+  if (const auto size = option(args, "--size")) parse_size(*size, width, height);
+  const double seconds = static_cast<double>(option_int(args, "--seconds", 20, 0, 3600));
+
+  AppPaths paths;
+  if (const auto s = option(args, "--scenario")) paths.open_case = std::string(*s);
+  if (const auto d = option(args, "--data")) paths.data_dir = std::string(*d);
+  render::GlWindow window({.width = width, .height = height, .title = "dermasim", .visible = true, .vsync = false});
+  SimulatorApp app(window, false, paths);
+  if (!app.state().message.empty()) throw std::runtime_error(app.state().message);
+  app.state().show_help = false;
+  if (const auto script_path = option(args, "--script")) {
+    auto load = scenario::load_script_file(std::string(*script_path));
+    if (!load.script) throw std::runtime_error(load.errors.empty() ? "the script does not load" : load.errors[0].str());
+    play_script(app, *load.script, stage, seconds);
+  }
+  if (stage == ui::Stage::library) {
+    ui::UiActions a;
+    a.show_library = true;
+    app.apply(a);
+  }
+  if (stage == ui::Stage::procedure) app.set_view(scene::ViewPreset::oblique);
+  int fb_w = 0, fb_h = 0;
+  window.framebuffer_size(fb_w, fb_h);
+  // ImGui lays windows out over the first frames.
+  for (int frame = 0; frame < 3; ++frame) {
+    glfwPollEvents();
+    app.render_frame(fb_w, fb_h);
+    if (frame < 2) glfwSwapBuffers(window.handle());
+  }
+  render::RgbaImage image(fb_w, fb_h);
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, fb_w, fb_h, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels.data());
+  image.flip_vertically();
+  render::write_png(std::string(*out), image);
+  std::printf("wrote %.*s (%dx%d, %s stage)\n", static_cast<int>(out->size()), out->data(), fb_w, fb_h,
+              ui::stage_name(app.state().stage));
+  return 0;
+}
+
+}  // namespace dermasim::app

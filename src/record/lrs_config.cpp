@@ -1,0 +1,162 @@
+#include "record/lrs_config.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace dermasim::record {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? trimmed(v) : std::string();
+}
+
+std::string without_trailing_slash(std::string s) {
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  return s;
+}
+
+std::string base64(const std::string& in) {
+  static constexpr char table[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+                       static_cast<unsigned char>(in[i + 2]);
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += table[(v >> 6) & 63];
+    out += table[v & 63];
+  }
+  if (i + 1 == in.size()) {
+    const unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == in.size()) {
+    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += table[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+void replace_all(std::string& text, const std::string& secret) {
+  if (secret.empty()) return;
+  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3))
+    text.replace(pos, secret.size(), "***");
+}
+
+void apply_file(LrsConfig& c, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw LrsConfigError(path + ": cannot read the LRS configuration");
+  c.file = path;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    const std::string t = trimmed(line);
+    if (t.empty() || t[0] == '#') continue;
+    const auto eq = t.find('=');
+    const std::string where = path + ":" + std::to_string(n);
+    // The line's text is never quoted back: it may be a password.
+    if (eq == std::string::npos) throw LrsConfigError(where + ": expected `key = value`");
+    const std::string key = trimmed(t.substr(0, eq));
+    const std::string value = trimmed(t.substr(eq + 1));
+    if (key == "endpoint")
+      c.endpoint = without_trailing_slash(value);
+    else if (key == "username")
+      c.username = value;
+    else if (key == "password")
+      c.password = value;
+    else if (key == "activity_base")
+      c.xapi.activity_base = without_trailing_slash(value);
+    else if (key == "actor_home_page")
+      c.xapi.actor_home_page = value;
+    else if (key == "timeout_s") {
+      try {
+        c.timeout_s = std::stod(value);
+      } catch (const std::exception&) {
+        c.timeout_s = -1;
+      }
+      if (!(c.timeout_s > 0 && c.timeout_s <= 600)) throw LrsConfigError(where + ": timeout_s must be 0..600 seconds");
+    } else {
+      throw LrsConfigError(where + ": unknown key '" + key +
+                           "' (expected endpoint, username, password, activity_base, actor_home_page, timeout_s)");
+    }
+  }
+}
+
+}  // namespace
+
+std::string LrsConfig::problem() const {
+  if (endpoint.empty() && username.empty() && password.empty()) return {};
+  if (configured()) return {};
+  std::string missing;
+  if (endpoint.empty()) missing += " endpoint";
+  if (username.empty()) missing += " username";
+  if (password.empty()) missing += " password";
+  return "the LRS configuration is incomplete (missing:" + missing + "); nothing is sent";
+}
+
+std::string default_lrs_config_path() {
+  if (const std::string p = env("DERMASIM_LRS_CONFIG"); !p.empty()) return p;
+  const std::string xdg = env("XDG_CONFIG_HOME");
+  if (!xdg.empty() && fs::path(xdg).is_absolute()) return (fs::path(xdg) / "dermasim" / "lrs.conf").string();
+  const std::string home = env("HOME");
+  if (home.empty()) return {};
+  return (fs::path(home) / ".config" / "dermasim" / "lrs.conf").string();
+}
+
+LrsConfig read_lrs_config_file(const std::string& path) {
+  LrsConfig c;
+  apply_file(c, path);
+  return c;
+}
+
+LrsConfig load_lrs_config() {
+  LrsConfig c;
+  const std::string path = default_lrs_config_path();
+  std::error_code ec;
+  if (!path.empty() && fs::exists(path, ec)) apply_file(c, path);
+  if (const auto v = env("DERMASIM_LRS_ENDPOINT"); !v.empty()) c.endpoint = without_trailing_slash(v);
+  if (const auto v = env("DERMASIM_LRS_USERNAME"); !v.empty()) c.username = v;
+  if (const auto v = env("DERMASIM_LRS_PASSWORD"); !v.empty()) c.password = v;
+  if (const auto v = env("DERMASIM_XAPI_ACTIVITY_BASE"); !v.empty()) c.xapi.activity_base = without_trailing_slash(v);
+  if (const auto v = env("DERMASIM_XAPI_HOME_PAGE"); !v.empty()) c.xapi.actor_home_page = v;
+  return c;
+}
+
+std::string printable_endpoint(const std::string& endpoint) {
+  const auto scheme = endpoint.find("://");
+  if (scheme == std::string::npos) return endpoint;
+  const auto host_start = scheme + 3;
+  const auto path_start = endpoint.find('/', host_start);
+  const auto at = endpoint.rfind('@', path_start == std::string::npos ? std::string::npos : path_start);
+  if (at == std::string::npos || at < host_start) return endpoint;
+  return endpoint.substr(0, host_start) + "***@" + endpoint.substr(at + 1);
+}
+
+std::string redact(std::string text, const LrsConfig& c) {
+  // Longest first, so a password containing the username is hidden whole.
+  if (!c.username.empty() || !c.password.empty()) replace_all(text, base64(c.username + ":" + c.password));
+  if (c.password.size() >= c.username.size()) {
+    replace_all(text, c.password);
+    replace_all(text, c.username);
+  } else {
+    replace_all(text, c.username);
+    replace_all(text, c.password);
+  }
+  return text;
+}
+
+}  // namespace dermasim::record

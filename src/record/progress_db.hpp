@@ -1,0 +1,183 @@
+#pragma once
+// The trainee progress database (SQLite, WAL, foreign keys on): trainees,
+// attempts with per-criterion scores and critical errors, the instructor's
+// grade overrides (an append-only audit trail the database itself enforces)
+// and the xAPI outbox. Every change is one transaction, committed before the
+// call returns, so killing the program loses nothing that was finished.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "record/sqlite_db.hpp"
+#include "record/xapi_statements.hpp"
+#include "scenario/grading.hpp"
+
+namespace dermasim::record {
+
+/// $XDG_DATA_HOME/dermasim/progress.db, else ~/.local/share/dermasim/progress.db.
+std::string default_db_path();
+
+struct AttemptStart {
+  std::string trainee;
+  std::string scenario_id;
+  std::string scenario_title;
+  std::string scenario_hash;
+  std::string recording_path;  // where the recording is being written
+  std::string started_utc;     // empty: now
+  std::string attempt_uuid;    // empty: a fresh random UUID
+};
+
+struct AttemptEnd {
+  std::string ended_utc;              // empty: now
+  std::optional<double> duration_s;   // empty: ended - started
+  bool completed = true;              // false: stored as interrupted (with its grade so far)
+};
+
+struct CriterionScore {
+  std::string criterion;
+  double score = 0.0;
+  double weight = 0.0;
+  double threshold = 0.0;
+  bool applicable = true;
+};
+
+struct CriticalErrorRow {
+  std::string kind;
+  std::string message;
+};
+
+struct OverrideRecord {
+  std::string uuid;
+  std::string attempt_uuid;
+  std::string at_utc;
+  std::string instructor;
+  std::optional<double> old_total;
+  std::optional<bool> old_passed;
+  double new_total = 0.0;
+  bool new_passed = false;
+  std::string reason;
+};
+
+/// One attempt, with its effective result (the latest override's, if any).
+struct AttemptRecord {
+  std::string uuid;
+  std::string trainee;
+  std::string scenario_id;
+  std::string scenario_title;
+  std::string scenario_hash;
+  std::string started_utc;
+  std::optional<std::string> ended_utc;
+  std::optional<double> duration_s;
+  std::string status;  // completed | interrupted
+  std::optional<double> graded_total;
+  std::optional<bool> graded_passed;
+  std::optional<double> pass_mark;
+  std::optional<double> total;   // effective
+  std::optional<bool> passed;    // effective
+  std::string recording_path;
+  std::vector<CriterionScore> criteria;
+  std::vector<CriticalErrorRow> critical_errors;
+  std::vector<OverrideRecord> overrides;  // oldest first
+};
+
+/// A trainee's score on one criterion in one attempt (a point of a progress plot).
+struct CriterionPoint {
+  std::string attempt_uuid;
+  std::string started_utc;
+  double score = 0.0;
+  bool applicable = true;
+};
+
+/// One cell of the instructor's cohort table (completed attempts only).
+struct CohortCell {
+  std::string trainee;
+  std::string scenario_id;
+  int attempts = 0;          // completed
+  int interrupted = 0;
+  std::string latest_uuid;
+  std::string latest_utc;
+  double latest_total = 0.0;
+  bool latest_passed = false;
+  int latest_critical_errors = 0;
+  double best_total = 0.0;
+  bool ever_passed = false;
+  int critical_errors = 0;  // over all completed attempts
+};
+
+struct OutboxEntry {
+  std::string statement_id;
+  std::string attempt_uuid;
+  int seq = 0;
+  std::string verb;
+  std::string body;
+  int tries = 0;
+  std::optional<std::string> last_error;
+  std::optional<std::string> sent_utc;
+};
+
+struct ImportStats {
+  int attempts_added = 0;
+  int attempts_updated = 0;  // were interrupted here, completed there
+  int attempts_skipped = 0;  // already present
+  int overrides_added = 0;
+  int statements_added = 0;
+};
+
+class ProgressDb {
+ public:
+  /// Opens or creates the database at `path` (creating its folder), turns on
+  /// WAL and foreign keys, and applies the missing migrations. Throws DbError.
+  explicit ProgressDb(const std::string& path, XapiSettings xapi = {});
+  const std::string& path() const { return db_.path(); }
+  SqliteDb& sqlite() { return db_; }
+
+  /// An attempt row exists from the start, `interrupted` until finished.
+  /// Returns the attempt's UUID.
+  std::string record_attempt_started(const AttemptStart& start);
+  /// Stores the grade, per-criterion scores and critical errors, marks the
+  /// attempt completed (or interrupted) and queues its xAPI statements, all in
+  /// one transaction. Finishing twice is refused.
+  void record_attempt_finished(const std::string& attempt_uuid, const scenario::Grade& grade,
+                               const AttemptEnd& end = {});
+
+  /// Appends an override to the audit trail. Throws std::invalid_argument for
+  /// an empty reason or instructor or a total outside 0..100, DbError for an
+  /// unknown attempt.
+  OverrideRecord override_grade(const std::string& attempt_uuid, double new_total, bool new_passed,
+                                const std::string& reason, const std::string& instructor);
+
+  std::optional<AttemptRecord> attempt(const std::string& uuid);
+  /// Every attempt, oldest first (filters empty: all).
+  std::vector<AttemptRecord> attempts(const std::string& trainee = {}, const std::string& scenario_id = {});
+  std::vector<std::string> trainees();
+  /// A trainee's history on a scenario, oldest first: attempts() filtered.
+  std::vector<AttemptRecord> history(const std::string& trainee, const std::string& scenario_id) {
+    return attempts(trainee, scenario_id);
+  }
+  /// A trainee's scores on one criterion across completed attempts, oldest first.
+  std::vector<CriterionPoint> criterion_history(const std::string& trainee, const std::string& scenario_id,
+                                                const std::string& criterion);
+  /// Trainees x scenarios, sorted by trainee then scenario.
+  std::vector<CohortCell> cohort();
+
+  /// Statements not yet accepted by an LRS, oldest first.
+  std::vector<OutboxEntry> pending_statements();
+  std::vector<OutboxEntry> statements(const std::string& attempt_uuid = {});
+  void mark_statement_sent(const std::string& statement_id);
+  void mark_statement_failed(const std::string& statement_id, const std::string& error);
+
+  /// Merges another station's database file; attempts de-duplicate by UUID,
+  /// overrides and statements by theirs. One transaction per file.
+  ImportStats import_from(const std::string& other_path);
+
+ private:
+  std::int64_t trainee_id(const std::string& name);
+  void load_details(AttemptRecord& a);
+
+  SqliteDb db_;
+  XapiSettings xapi_;
+};
+
+}  // namespace dermasim::record

@@ -1,0 +1,64 @@
+// The debrief: the same grade as `dermasim grade`, with every point lost
+// explained, and retry.
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/panels.hpp"
+
+namespace dermasim::ui {
+
+void debrief_panel(AppState& state, UiActions& actions) {
+  CaseState& c = state.clinic;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(620, vp->WorkSize.y - 20), ImGuiCond_Always);
+  if (!ImGui::Begin("Debrief", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove) || !c.grade) {
+    ImGui::End();
+    return;
+  }
+  const scenario::Grade& g = *c.grade;
+  ImGui::TextUnformatted(g.scenario_title.c_str());
+  ImGui::Text("Total %.1f / 100 (pass mark %.0f):", g.total, g.pass_mark);
+  ImGui::SameLine();
+  ImGui::TextColored(g.passed ? ImVec4(0.4f, 0.9f, 0.5f, 1) : ImVec4(1, 0.4f, 0.35f, 1), "%s",
+                     g.passed ? "PASSED" : "NOT PASSED");
+  for (const auto& e : g.critical_errors) {
+    ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "Critical: %s", e.kind.c_str());
+    ImGui::TextWrapped("%s", e.message.c_str());
+  }
+  ImGui::Separator();
+  for (const auto& cr : g.criteria) {
+    const std::string label = std::string(scenario::criterion_name(cr.id));
+    if (!cr.applicable) {
+      ImGui::TextDisabled("%s: not applicable", label.c_str());
+      continue;
+    }
+    ImGui::ProgressBar(static_cast<float>(cr.score / 100.0), ImVec2(160, 0), std::to_string(static_cast<int>(cr.score)).c_str());
+    ImGui::SameLine();
+    ImGui::Text("%s (weight %.0f)", label.c_str(), cr.weight);
+    ImGui::Indent();
+    if (cr.feedback.empty()) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.55f, 1), "Nothing lost.");
+    for (const auto& f : cr.feedback) ImGui::TextWrapped("- %s", f.c_str());
+    ImGui::Unindent();
+  }
+  if (g.metrics) {
+    ImGui::Separator();
+    const auto& m = *g.metrics;
+    ImGui::Text("%llu punctures, depth median %.2f mm (deepest %.2f), %.0f%% of the marks at target",
+                static_cast<unsigned long long>(m.punctures), m.depth_mm_median, m.depth_mm_max,
+                100 * m.coverage_fraction);
+    ImGui::Text("Tilt %.1f deg, force %.2f N, speed %.1f mm/s on average", m.tilt_deg_mean, m.force_n_mean,
+                m.speed_mm_s_mean);
+  }
+  ImGui::Separator();
+  if (!c.status.empty()) ImGui::TextWrapped("%s", c.status.c_str());
+  if (ImGui::Button("Retry this case")) actions.retry = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Save the HTML report")) actions.save_report = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Case library")) actions.show_library = true;
+  ImGui::End();
+}
+
+}  // namespace dermasim::ui

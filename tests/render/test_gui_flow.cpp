@@ -1,0 +1,107 @@
+// The simulator's scenario flow driven the way the panels drive it, in a real
+// window under Xvfb: stages advance, a refused plan is shown, the debrief
+// grades, the recording replays to the same state, and panels are drawn.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "app/sim_app.hpp"
+#include "physics/scripted_pen.hpp"
+#include "record/recording.hpp"
+#include "render/gl.hpp"
+#include "scenario/grading.hpp"
+#include "scenario/scenario_loader.hpp"
+
+// After glad, which must come first.
+#include <GLFW/glfw3.h>
+
+using namespace dermasim;
+
+namespace {
+ui::UiActions action(void (*set)(ui::UiActions&)) {
+  ui::UiActions a;
+  set(a);
+  return a;
+}
+}  // namespace
+
+TEST_CASE("the GUI walks a case from consultation to a recorded debrief") {
+  const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_flow_test";
+  std::filesystem::remove_all(data);
+  render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
+  app::AppPaths paths;
+  paths.data_dir = data.string();
+  app::SimulatorApp app(window, false, paths);
+  ui::AppState& state = app.state();
+  REQUIRE(state.clinic.scenario);
+  CHECK(state.stage == ui::Stage::screening);
+  CHECK(state.clinic.scenario->id == "postpartum_abdomen_rubra");
+  CHECK(!state.clinic.library.empty());
+
+  ui::UiActions ask;
+  ask.ask = "blood_thinners";
+  app.apply(ask);
+  CHECK(ui::contains(state.clinic.asked, "blood_thinners"));
+  app.apply(action([](ui::UiActions& a) { a.decide = true; }));
+  CHECK(state.stage == ui::Stage::plan);
+
+  // A setting the pen refuses is shown, and the plan stays open.
+  state.clinic.plan.device.needle_length_mm = 0.3;
+  app.apply(action([](ui::UiActions& a) { a.start_procedure = true; }));
+  CHECK(state.stage == ui::Stage::plan);
+  CHECK(state.message.find("0.25 mm step") != std::string::npos);
+  state.clinic.plan.device.needle_length_mm = 1.0;
+  app.apply(action([](ui::UiActions& a) { a.start_procedure = true; }));
+  CHECK(state.stage == ui::Stage::procedure);
+
+  // Draw a frame: the consultation's panel is gone, the procedure's is drawn.
+  int w = 0, h = 0;
+  window.framebuffer_size(w, h);
+  const auto& m = app.sim().patch().marks()[1];
+  physics::PathStyle style;
+  style.force_n = 2.0;
+  style.speed_mm_s = 20.0;
+  physics::ScriptedPen pen({physics::PathSegment::line(m.center_x_mm - 20, m.center_y_mm, m.center_x_mm + 20, m.center_y_mm, style)});
+  while (!pen.finished()) app.step(pen, 100);
+  CHECK(app.sim().grid().total_punctures() > 1000);
+  for (int i = 0; i < 3; ++i) app.render_frame(w, h);
+  std::array<unsigned char, 4> panel{}, scene{};
+  glReadBuffer(GL_BACK);
+  glReadPixels(60, h - 150, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, panel.data());  // inside the Procedure panel
+  glReadPixels(w / 2 + 100, h / 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, scene.data());
+  CHECK(panel[0] < 40);  // ImGui's dark, opaque panel
+  CHECK(panel[0] == panel[2]);
+  CHECK(scene != panel);
+
+  app.apply(action([](ui::UiActions& a) { a.finish_procedure = true; }));
+  CHECK(state.stage == ui::Stage::aftercare);
+  state.clinic.instructions = {"avoid_sun_week", "retreat_next_week"};
+  state.clinic.sessions = 4;
+  state.clinic.interval_weeks = 5;
+  state.clinic.maintenance_months = 6;
+  app.apply(action([](ui::UiActions& a) { a.submit_aftercare = true; }));
+  CHECK(state.stage == ui::Stage::debrief);
+  REQUIRE(state.clinic.grade);
+  CHECK_FALSE(state.clinic.grade->passed);  // a harmful instruction is critical in this case
+
+  // The recording replays to the state and grade the debrief showed.
+  REQUIRE(std::filesystem::exists(state.clinic.recording_path));
+  const record::Recording rec = record::read_recording(state.clinic.recording_path);
+  auto s = scenario::load_scenario_file(state.clinic.scenario_path);
+  REQUIRE(s.scenario);
+  const scenario::Grade again = scenario::grade_attempt(*s.scenario, rec.answers, rec.commands);
+  CHECK(again.total == doctest::Approx(state.clinic.grade->total));
+  CHECK(again.metrics->final_state_hash == rec.final_state_hash);
+
+  app.apply(action([](ui::UiActions& a) { a.save_report = true; }));
+  CHECK(std::filesystem::exists(state.clinic.report_path));
+  app.apply(action([](ui::UiActions& a) { a.show_library = true; }));
+  CHECK(state.stage == ui::Stage::library);
+  bool scored = false;
+  for (const auto& e : state.clinic.library) scored = scored || (e.id == "postpartum_abdomen_rubra" && e.attempts == 1);
+  CHECK(scored);
+  app.apply(action([](ui::UiActions& a) { a.retry = true; }));
+  CHECK(state.stage == ui::Stage::screening);
+  CHECK(state.clinic.asked.empty());
+  std::filesystem::remove_all(data);
+}

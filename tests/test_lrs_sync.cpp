@@ -61,7 +61,7 @@ std::string statement_id_of(const test::HttpRequest& r) {
 
 }  // namespace
 
-TEST_CASE("an LRS that refuses, fails, loses a reply and recovers receives every statement exactly once") {
+TEST_CASE("an LRS that refuses - fails - loses a reply and recovers receives every statement exactly once") {
   test::ScratchDir dir;
   record::ProgressDb db(dir.file("p.db"));
   fill(db, 3);
@@ -165,7 +165,7 @@ TEST_CASE("an LRS that refuses, fails, loses a reply and recovers receives every
   // No credential in any error the sender produced or the outbox kept.
   for (const auto& e : errors) {
     CHECK_MESSAGE(!leaks(e), "credential leaked in: " << e);
-    CHECK(e.find("***") != std::string::npos || e.find("127.0.0.1") != std::string::npos);
+    CHECK((e.find("***") != std::string::npos || e.find("127.0.0.1") != std::string::npos));
   }
 }
 
@@ -197,7 +197,7 @@ TEST_CASE("a 409 counts as delivered and a statement the LRS rejects stays witho
   CHECK(record::classify_http_status(302) == record::SendResult::Outcome::unavailable);
 }
 
-TEST_CASE("credentials never appear in errors, messages or the outbox") {
+TEST_CASE("credentials never appear in errors - messages or the outbox") {
   test::ScratchDir dir;
   record::ProgressDb db(dir.file("p.db"));
   fill(db, 1);
@@ -231,7 +231,7 @@ TEST_CASE("credentials never appear in errors, messages or the outbox") {
   }
 }
 
-TEST_CASE("the LRS configuration comes from lrs.conf and the environment, which wins") {
+TEST_CASE("the LRS configuration comes from lrs.conf and the environment - which wins") {
   test::ScratchDir dir;
   {
     std::ofstream f(dir.file("lrs.conf"));

@@ -62,7 +62,7 @@ TEST_CASE("the database is created on first use in the XDG data directory with W
   CHECK_THROWS_AS(db.sqlite().exec("INSERT INTO criterion_scores VALUES ('nope', 'depth', 1, 1, 1, 1)"), record::DbError);
 }
 
-TEST_CASE("a version 1 database made by an older build opens, migrates and keeps its data") {
+TEST_CASE("a version 1 database made by an older build opens - migrates and keeps its data") {
   test::ScratchDir dir;
   const std::string path = dir.file("old.db");
   {
@@ -93,7 +93,7 @@ TEST_CASE("a version 1 database made by an older build opens, migrates and keeps
   CHECK(again.attempts().size() == 2);
 }
 
-TEST_CASE("a newer, foreign or damaged database file is refused with its name") {
+TEST_CASE("a newer - foreign or damaged database file is refused with its name") {
   test::ScratchDir dir;
   {
     record::SqliteDb newer(dir.file("newer.db"), true);
@@ -182,7 +182,7 @@ TEST_CASE("an attempt that ends early is kept as interrupted with what it scored
   CHECK(db.cohort().at(0).interrupted == 1);
 }
 
-TEST_CASE("history per scenario and per criterion, and the cohort table") {
+TEST_CASE("history per scenario and per criterion - and the cohort table") {
   test::ScratchDir dir;
   ProgressDb db(dir.file("p.db"));
   finished(db, "Ana", "2024-03-01T09:00:00Z", 55, false, true);
@@ -224,7 +224,7 @@ TEST_CASE("history per scenario and per criterion, and the cohort table") {
   CHECK(ben.latest_critical_errors == 1);
 }
 
-TEST_CASE("an override needs a reason, is kept in an audit trail, and the database refuses to change that trail") {
+TEST_CASE("an override needs a reason - is kept in an audit trail - and the database refuses to change that trail") {
   test::ScratchDir dir;
   ProgressDb db(dir.file("p.db"));
   const auto id = finished(db, "Ana", "2024-03-01T09:00:00Z", 65, false);

@@ -67,7 +67,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("csv fields are quoted only when needed, quotes doubled") {
+TEST_CASE("csv fields are quoted only when needed - quotes doubled") {
   CHECK(record::csv_field("plain") == "plain");
   CHECK(record::csv_field("a,b") == "\"a,b\"");
   CHECK(record::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
@@ -76,7 +76,7 @@ TEST_CASE("csv fields are quoted only when needed, quotes doubled") {
   CHECK(record::csv_field("") == "");
 }
 
-TEST_CASE("the export has one row per attempt with scores, critical errors and the latest override") {
+TEST_CASE("the export has one row per attempt with scores - critical errors and the latest override") {
   test::ScratchDir dir;
   ProgressDb db(dir.file("p.db"));
   const std::string awkward = "O'Neil, \"Jo\"\nsecond line";
@@ -173,7 +173,7 @@ TEST_CASE("importing other stations merges by attempt UUID and importing twice c
   CHECK(here.import_from(dir.file("station_b.db")).attempts_updated == 0);
 }
 
-TEST_CASE("importing a missing, foreign or own file fails clearly and changes nothing") {
+TEST_CASE("importing a missing - foreign or own file fails clearly and changes nothing") {
   test::ScratchDir dir;
   ProgressDb here(dir.file("here.db"));
   add_attempt(here, "Ana", "2024-03-01T09:00:00Z", 80);

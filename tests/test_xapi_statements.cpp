@@ -59,7 +59,7 @@ TEST_CASE("iso 8601 times and durations") {
   CHECK(!record::parse_utc("2024-03-01T09:00:00+02:00"));
 }
 
-TEST_CASE("a passed attempt gives initialized, passed, completed, terminated with cmi5 context") {
+TEST_CASE("a passed attempt gives initialized - passed - completed - terminated with cmi5 context") {
   record::XapiSettings s;
   s.activity_base = "https://courses.example.org/derm/";
   s.actor_home_page = "https://courses.example.org";
@@ -96,7 +96,7 @@ TEST_CASE("a passed attempt gives initialized, passed, completed, terminated wit
   CHECK(!has(st[3].json, "moveon"));
 }
 
-TEST_CASE("a failed attempt says failed with its critical errors; an interrupted one only starts and stops") {
+TEST_CASE("a failed attempt says failed with its critical errors - an interrupted one only starts and stops") {
   const auto failed = record::attempt_statements(facts(false), {});
   REQUIRE(failed.size() == 4);
   CHECK(failed[1].verb == "failed");
@@ -109,7 +109,7 @@ TEST_CASE("a failed attempt says failed with its critical errors; an interrupted
   CHECK(interrupted[1].verb == "terminated");
 }
 
-TEST_CASE("statement ids are deterministic per attempt and verb, and an email trainee is an mbox") {
+TEST_CASE("statement ids are deterministic per attempt and verb - and an email trainee is an mbox") {
   const auto a = record::attempt_statements(facts(true), {});
   const auto b = record::attempt_statements(facts(true), {});
   for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].id == b[i].id);

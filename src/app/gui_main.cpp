@@ -101,6 +101,8 @@ int run_gui(std::span<const std::string_view> args) {
   if (const auto s = option(args, "--scenario")) paths.open_case = std::string(*s);
   if (const auto d = option(args, "--scenarios")) paths.scenario_dir = std::string(*d);
   if (const auto d = option(args, "--data")) paths.data_dir = std::string(*d);
+  if (const auto d = option(args, "--db")) paths.db_path = std::string(*d);
+  if (const auto t = option(args, "--trainee")) paths.trainee = std::string(*t);
   SimulatorApp app(window, true, paths);
   ctx.app = &app;
   ui::AppState& state = app.state();

@@ -14,7 +14,8 @@ void print_usage() {
   std::puts(
       "usage: dermasim [VERB] [OPTIONS]\n"
       "\n"
-      "  (no verb) | gui [--scenario FILE] [--scenarios DIR] [--data DIR] [--size WxH]\n"
+      "  (no verb) | gui [--scenario FILE] [--scenarios DIR] [--data DIR] [--db PATH] [--trainee NAME]\n"
+      "                [--size WxH]\n"
       "                [--fitzpatrick 1..6] [--mute]\n"
       "                                   open the interactive simulator on the bundled default\n"
       "                                   case (abdomen, postpartum striae rubra) or FILE; the case\n"

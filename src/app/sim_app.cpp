@@ -81,6 +81,17 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
                             ? 0.5f
                             : 1.0f;
 
+  if (paths_.trainee.empty()) paths_.trainee = std::getenv("USER") && *std::getenv("USER") ? std::getenv("USER") : "trainee";
+  try {
+    db_ = std::make_unique<record::ProgressDb>(
+        paths_.db_path.empty() ? (fs::path(paths_.data_dir) / "progress.db").string() : paths_.db_path);
+    recover_interrupted_attempts();
+  } catch (const std::exception& e) {
+    // Training goes on without the progress database; the trainee is told.
+    db_.reset();
+    db_error_ = std::string("Progress is not being saved: ") + e.what();
+    std::fprintf(stderr, "dermasim: %s\n", db_error_.c_str());
+  }
   refresh_library();
   const std::string first = paths_.open_case.empty()
                                 ? (fs::path(paths_.scenario_dir) / "postpartum_abdomen_rubra.yaml").string()
@@ -108,23 +119,16 @@ void SimulatorApp::refresh_library() {
     for (const auto& e : fs::directory_iterator(paths_.scenario_dir))
       if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  // Best scores from this station's recordings.
+  // Best scores: this trainee's completed attempts in the progress database.
   std::map<std::string, std::pair<int, double>> best;
   std::map<std::string, bool> passed;
-  const fs::path recordings = fs::path(paths_.data_dir) / "recordings";
-  if (fs::is_directory(recordings))
-    for (const auto& e : fs::directory_iterator(recordings)) {
-      if (e.path().extension() != ".dsrec") continue;
-      try {
-        const record::Recording r = record::read_recording(e.path().string());
-        if (!r.completed) continue;
-        auto& [count, top] = best[r.scenario_id];
-        ++count;
-        top = std::max(top, r.grade_total);
-        passed[r.scenario_id] = passed[r.scenario_id] || r.passed;
-      } catch (const record::RecordError&) {
-        // A damaged recording does not stop the library from opening.
-      }
+  if (db_)
+    for (const auto& attempt : db_->attempts(paths_.trainee)) {
+      if (attempt.status != "completed" || !attempt.total) continue;
+      auto& [count, top] = best[attempt.scenario_id];
+      ++count;
+      top = std::max(top, *attempt.total);
+      passed[attempt.scenario_id] = passed[attempt.scenario_id] || attempt.passed.value_or(false);
     }
   for (const auto& f : files) {
     ui::LibraryEntry entry;
@@ -148,6 +152,38 @@ void SimulatorApp::refresh_library() {
   }
 }
 
+std::string SimulatorApp::recording_path_for(const scenario::Scenario& s) const {
+  std::string stamp = attempt_started_utc_;
+  std::replace(stamp.begin(), stamp.end(), ':', '-');
+  return (fs::path(paths_.data_dir) / "recordings" / (stamp + "_" + s.id + ".dsrec")).string();
+}
+
+// Journals left by a killed program become interrupted attempts: their
+// recording up to the last frame, and their grade so far.
+void SimulatorApp::recover_interrupted_attempts() {
+  const fs::path dir = fs::path(paths_.data_dir) / "recordings";
+  if (!fs::is_directory(dir)) return;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".journal") continue;
+    const std::string journal = e.path().string();
+    const std::string recording = e.path().parent_path() / e.path().stem();  // drops ".journal"
+    try {
+      const record::Recording rec = record::recover_journal(journal);
+      record::write_recording(rec, recording);
+      for (const auto& attempt : db_->attempts()) {
+        if (attempt.recording_path != recording || attempt.status != "interrupted" || attempt.ended_utc) continue;
+        const auto s = scenario::load_scenario_file(rec.scenario_file);
+        if (s.scenario)
+          db_->record_attempt_finished(attempt.uuid, scenario::grade_attempt(*s.scenario, rec.answers, rec.commands),
+                                       {.completed = false});
+      }
+      fs::remove(journal);
+    } catch (const std::exception& ex) {
+      std::fprintf(stderr, "dermasim: %s: could not recover the interrupted attempt: %s\n", journal.c_str(), ex.what());
+    }
+  }
+}
+
 bool SimulatorApp::open_case(const std::string& path) {
   auto load = scenario::load_scenario_file(path);
   if (!load.scenario) {
@@ -155,6 +191,21 @@ bool SimulatorApp::open_case(const std::string& path) {
     return false;
   }
   auto s = std::make_shared<const scenario::Scenario>(std::move(*load.scenario));
+  // An attempt left unfinished is kept as interrupted, with what it had.
+  if (journal_ && session_) {
+    try {
+      record::Recording rec = record::recover_journal(journal_->path());
+      record::write_recording(rec, state_.clinic.recording_path);
+      if (db_ && !attempt_uuid_.empty())
+        db_->record_attempt_finished(attempt_uuid_, scenario::grade_attempt(session_->scenario(), rec.answers, rec.commands),
+                                     {.completed = false});
+      journal_->discard();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "dermasim: keeping the unfinished attempt failed: %s\n", e.what());
+    }
+  }
+  journal_.reset();
+  attempt_uuid_.clear();
   session_ = std::make_unique<scenario::Session>(s);
   ui::CaseState& c = state_.clinic;
   c.scenario_path = path;
@@ -171,7 +222,8 @@ bool SimulatorApp::open_case(const std::string& path) {
   c.maintenance_months = 1.0f;
   c.grade.reset();
   c.status.clear();
-  state_.message.clear();
+  c.recording_path.clear();
+  state_.message = db_error_;  // a progress problem stays on screen
   state_.case_title = s->title;
   state_.device = c.plan.device;
   state_.pen = ui::PenControls{};
@@ -228,6 +280,7 @@ StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
       if (c.entered > tissue::Layer::stratum_corneum) ++s.crossings;
     s.cues |= ev.feedback.cues;
   }
+  if (journal_ && steps > 0) journal_->append(session_->commands());
   const physics::StepEvents& last = sim().last_events();
   s.feedback = steps > 0 ? last.feedback : physics::HapticFeedback{};
   s.new_cues = s.cues & ~previous_cues_;
@@ -292,10 +345,21 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
       session_->decide(c.decision, c.decision == scenario::Decision::proceed_with_precautions
                                        ? c.precautions
                                        : std::vector<std::string>{});
+      // The attempt exists from the end of the consultation: killing the
+      // program from here on leaves it interrupted, not lost.
+      attempt_started_utc_ = record::utc_now_iso8601();
+      c.recording_path = recording_path_for(session_->scenario());
+      if (db_) {
+        const scenario::Scenario& sc = session_->scenario();
+        attempt_uuid_ = db_->record_attempt_started(
+            {paths_.trainee, sc.id, sc.title, sc.source_hash, c.recording_path, attempt_started_utc_, ""});
+      }
       if (session_->stage() == scenario::Stage::debrief) enter_debrief();
     }
     if (actions.start_procedure) {
       session_->set_plan(c.plan);
+      fs::create_directories(fs::path(c.recording_path).parent_path());
+      journal_ = std::make_unique<record::RecordingJournal>(c.recording_path + ".journal", current_recording());
       state_.device = c.plan.device;
       state_.pen = ui::PenControls{};
       show_case_on_screen();
@@ -312,7 +376,7 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
       enter_debrief();
     }
     if (actions.save_report) save_report();
-    state_.message.clear();
+    state_.message = db_error_;
   } catch (const std::exception& e) {
     // A refused step (bad plan settings, a call out of order) is shown, not fatal.
     state_.message = e.what();
@@ -329,30 +393,38 @@ void SimulatorApp::enter_debrief() {
   save_recording();
 }
 
-void SimulatorApp::save_recording() {
-  ui::CaseState& c = state_.clinic;
+record::Recording SimulatorApp::current_recording() const {
   const scenario::Scenario& s = session_->scenario();
   record::Recording rec;
   rec.scenario_id = s.id;
   rec.scenario_hash = s.source_hash;
-  rec.scenario_file = c.scenario_path;
-  rec.trainee = std::getenv("USER") ? std::getenv("USER") : "trainee";
-  rec.started_utc = record::utc_now_iso8601();
+  rec.scenario_file = state_.clinic.scenario_path;
+  rec.trainee = paths_.trainee;
+  rec.started_utc = attempt_started_utc_;
   rec.answers = session_->answers();
   rec.commands = session_->commands();
   rec.final_state_hash = session_->answers().plan ? session_->simulator().state_hash() : 0;
+  return rec;
+}
+
+void SimulatorApp::save_recording() {
+  ui::CaseState& c = state_.clinic;
+  record::Recording rec = current_recording();
   rec.grade_total = c.grade->total;
   rec.passed = c.grade->passed;
   try {
-    const fs::path dir = fs::path(paths_.data_dir) / "recordings";
-    fs::create_directories(dir);
-    std::string stamp = rec.started_utc;
-    std::replace(stamp.begin(), stamp.end(), ':', '-');
-    c.recording_path = (dir / (stamp + "_" + s.id + ".dsrec")).string();
+    fs::create_directories(fs::path(c.recording_path).parent_path());
     record::write_recording(rec, c.recording_path);
     c.status = "Recorded to " + c.recording_path;
+    if (db_ && !attempt_uuid_.empty()) {
+      db_->record_attempt_finished(attempt_uuid_, *c.grade);
+      c.status += "; saved to your progress";
+    }
+    // The finished recording is safe: the journal is no longer needed.
+    if (journal_) journal_->discard();
+    journal_.reset();
   } catch (const std::exception& e) {
-    c.status = std::string("The recording could not be saved: ") + e.what();
+    c.status = std::string("The attempt could not be saved: ") + e.what();
   }
 }
 

@@ -7,6 +7,8 @@
 
 #include "physics/pen_input.hpp"
 #include "physics/simulator.hpp"
+#include "record/journal.hpp"
+#include "record/progress_db.hpp"
 #include "render/gl_window.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
@@ -30,6 +32,8 @@ struct AppPaths {
   std::string scenario_dir;   // the case library
   std::string data_dir;       // recordings and reports (XDG data directory)
   std::string open_case;      // a scenario file to open first; empty: the default case
+  std::string db_path;        // the progress database; empty: <data_dir>/progress.db
+  std::string trainee;        // empty: $USER
 };
 
 /// $XDG_DATA_HOME/dermasim, else ~/.local/share/dermasim.
@@ -70,12 +74,20 @@ class SimulatorApp {
   void refresh_library();
   void enter_debrief();
   void save_recording();
+  record::Recording current_recording() const;
   void save_report();
   void show_case_on_screen();
+  void recover_interrupted_attempts();
+  std::string recording_path_for(const scenario::Scenario& s) const;
 
   render::GlWindow& window_;
   AppPaths paths_;
   std::unique_ptr<scenario::Session> session_;
+  std::unique_ptr<record::ProgressDb> db_;
+  std::unique_ptr<record::RecordingJournal> journal_;
+  std::string attempt_uuid_;     // the attempt in the progress database, once the consultation ends
+  std::string attempt_started_utc_;
+  std::string db_error_;  // why progress is not being saved, if it is not
   std::unique_ptr<physics::Simulator> preview_;
   scene::SceneExtractor extractor_;
   render::SceneRenderer renderer_;

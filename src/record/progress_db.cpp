@@ -72,8 +72,11 @@ SqliteDb open_creating_folder(const std::string& path) {
 ProgressDb::ProgressDb(const std::string& path, XapiSettings xapi) : db_(open_creating_folder(path)), xapi_(std::move(xapi)) {
   // WAL: readers (the instructor's view, `records sync`) never block the
   // attempt being written, and a commit is one append to the log.
-  Statement wal(db_, "PRAGMA journal_mode = WAL");
-  if (!wal.step() || wal.text(0) != "wal") throw DbError(path + ": cannot switch the database to WAL mode");
+  {
+    // Scoped: a statement still holding a row would block migrate()'s COMMIT.
+    Statement wal(db_, "PRAGMA journal_mode = WAL");
+    if (!wal.step() || wal.text(0) != "wal") throw DbError(path + ": cannot switch the database to WAL mode");
+  }
   // FULL: a committed attempt survives a power cut too, not only a kill.
   db_.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
   migrate(db_);

@@ -81,6 +81,7 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
       // Only a more finished copy replaces ours: interrupted here, completed there.
       if (!(local.text(0) == "interrupted" && status == "completed")) {
         ++stats.attempts_skipped;
+        local.reset();
         continue;
       }
       update = true;

@@ -105,3 +105,42 @@ TEST_CASE("the GUI walks a case from consultation to a recorded debrief") {
   CHECK(state.clinic.asked.empty());
   std::filesystem::remove_all(data);
 }
+
+TEST_CASE("an attempt cut off mid-procedure is kept as interrupted with every step it took") {
+  const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_interrupt_test";
+  std::filesystem::remove_all(data);
+  app::AppPaths paths;
+  paths.data_dir = data.string();
+  paths.trainee = "kim";
+  std::size_t steps_taken = 0;
+  std::string recording;
+  {
+    render::GlWindow window({.width = 640, .height = 480, .title = "test", .visible = true, .vsync = false});
+    app::SimulatorApp app(window, false, paths);
+    app.start_procedure_now({{1.0, physics::CartridgeKind::round_12, 100.0}, true, 2});
+    REQUIRE(app.state().stage == ui::Stage::procedure);
+    const auto& m = app.sim().patch().marks()[1];
+    physics::PathStyle style;
+    physics::ScriptedPen pen({physics::PathSegment::line(m.center_x_mm - 10, m.center_y_mm, m.center_x_mm + 10, m.center_y_mm, style)});
+    for (int frame = 0; frame < 40; ++frame) app.step(pen, 17);
+    steps_taken = 40 * 17;
+    recording = app.state().clinic.recording_path;
+    // The window closes here as if the program were killed: nothing finishes the attempt.
+  }
+  CHECK(std::filesystem::exists(recording + ".journal"));
+  render::GlWindow window({.width = 640, .height = 480, .title = "test", .visible = true, .vsync = false});
+  app::SimulatorApp again(window, false, paths);  // start-up recovers the journal
+  CHECK_FALSE(std::filesystem::exists(recording + ".journal"));
+  REQUIRE(std::filesystem::exists(recording));
+  const record::Recording rec = record::read_recording(recording);
+  CHECK_FALSE(rec.completed);
+  CHECK(rec.commands.size() == steps_taken);
+  CHECK(rec.answers.plan.has_value());
+  record::ProgressDb db((data / "progress.db").string());
+  const auto attempts = db.attempts("kim");
+  REQUIRE(attempts.size() == 1);
+  CHECK(attempts[0].status == "interrupted");
+  CHECK(attempts[0].recording_path == recording);
+  CHECK(attempts[0].graded_total.has_value());  // its grade so far
+  std::filesystem::remove_all(data);
+}

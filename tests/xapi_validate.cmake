@@ -1,0 +1,47 @@
+# Statements dermasim produces, checked by the independent validator: those of
+# graded recordings (passed, failed, deferred) printed by `records statements
+# --session`, and those queued in a progress database's outbox.
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+# Keep the developer's own database and LRS configuration out of it.
+set(ENV{XDG_DATA_HOME} ${WORK}/data)
+set(ENV{XDG_CONFIG_HOME} ${WORK}/config)
+foreach(v DERMASIM_LRS_CONFIG DERMASIM_LRS_ENDPOINT DERMASIM_LRS_USERNAME DERMASIM_LRS_PASSWORD
+          DERMASIM_XAPI_ACTIVITY_BASE DERMASIM_XAPI_HOME_PAGE)
+  unset(ENV{${v}})
+endforeach()
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+
+set(files)
+foreach(script good too_deep deferred_a_candidate tilted_pen)
+  run(${DS} simulate --scenario ${SCEN} --script ${SCRIPTS}/${script}.yaml --out ${WORK}/${script}.dsrec)
+  run(${DS} records statements --session ${WORK}/${script}.dsrec --scenario ${SCEN} --trainee "Trainee ${script}")
+  file(WRITE ${WORK}/${script}.json "${out}")
+  list(APPEND files ${WORK}/${script}.json)
+  run(${DS} records add --session ${WORK}/${script}.dsrec --scenario ${SCEN} --trainee "trainee.${script}@clinic.example"
+      --db ${WORK}/progress.db)
+endforeach()
+run(${DS} records statements --db ${WORK}/progress.db)
+file(WRITE ${WORK}/outbox.json "${out}")
+list(APPEND files ${WORK}/outbox.json)
+# A course's own activity base is used and still valid.
+set(ENV{DERMASIM_XAPI_ACTIVITY_BASE} "https://lms.example.org/courses/derm-101/")
+run(${DS} records statements --session ${WORK}/good.dsrec --scenario ${SCEN})
+file(WRITE ${WORK}/course_base.json "${out}")
+if(NOT out MATCHES "https://lms.example.org/courses/derm-101/scenarios/postpartum_abdomen_rubra")
+  message(FATAL_ERROR "DERMASIM_XAPI_ACTIVITY_BASE was not used:\n${out}")
+endif()
+list(APPEND files ${WORK}/course_base.json)
+
+execute_process(COMMAND ${NODE} ${VALIDATOR} ${files} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message(STATUS "${out}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "dermasim's xAPI statements are INVALID:\n${err}")
+endif()

@@ -103,6 +103,7 @@ int run_gui(std::span<const std::string_view> args) {
   if (const auto d = option(args, "--data")) paths.data_dir = std::string(*d);
   if (const auto d = option(args, "--db")) paths.db_path = std::string(*d);
   if (const auto t = option(args, "--trainee")) paths.trainee = std::string(*t);
+  if (const auto i = option(args, "--instructor")) paths.instructor = std::string(*i);
   SimulatorApp app(window, true, paths);
   ctx.app = &app;
   ui::AppState& state = app.state();

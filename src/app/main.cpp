@@ -15,6 +15,7 @@ void print_usage() {
       "usage: dermasim [VERB] [OPTIONS]\n"
       "\n"
       "  (no verb) | gui [--scenario FILE] [--scenarios DIR] [--data DIR] [--db PATH] [--trainee NAME]\n"
+      "                [--instructor NAME]\n"
       "                [--size WxH]\n"
       "                [--fitzpatrick 1..6] [--mute]\n"
       "                                   open the interactive simulator on the bundled default\n"

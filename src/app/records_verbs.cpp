@@ -79,6 +79,15 @@ Parsed parse(std::span<const std::string_view> args, std::set<std::string_view> 
 
 std::string db_path(const Parsed& p) { return p.get("--db").value_or(record::default_db_path()); }
 
+/// For verbs that only read or amend: a mistyped --db must not quietly
+/// create an empty database and report nothing.
+std::string existing_db_path(const Parsed& p) {
+  const std::string path = db_path(p);
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw std::runtime_error(path + ": no progress database here (check --db)");
+  return path;
+}
+
 /// The xAPI identity only: statements are built even with no LRS configured.
 record::XapiSettings xapi_settings() { return record::load_lrs_config().xapi; }
 
@@ -150,7 +159,7 @@ bool deliver(record::ProgressDb& db, bool quiet_when_unconfigured) {
 int records_export(std::span<const std::string_view> args) {
   const Parsed p = parse(args, {"--csv", "--db"}, false);
   const std::string out = p.need("--csv");
-  record::ProgressDb db(db_path(p));
+  record::ProgressDb db(existing_db_path(p));
   const auto attempts = db.attempts();
   const std::string csv = record::attempts_csv(attempts);
   if (out == "-") {
@@ -227,7 +236,7 @@ int records_override(std::span<const std::string_view> args) {
     throw std::invalid_argument("--reason is required and must not be empty: every override is kept, with its reason, "
                                 "in the audit trail");
   const std::string instructor = p.need("--instructor");
-  record::ProgressDb db(db_path(p));
+  record::ProgressDb db(existing_db_path(p));
   const auto o = db.override_grade(attempt, total, passed == "true", reason, instructor);
   std::printf("attempt %s: overridden by %s at %s: %.2f %s -> %.2f %s\n", attempt.c_str(), o.instructor.c_str(),
               o.at_utc.c_str(), o.old_total.value_or(0.0), o.old_passed.value_or(false) ? "passed" : "not passed",
@@ -237,7 +246,7 @@ int records_override(std::span<const std::string_view> args) {
 
 int records_sync(std::span<const std::string_view> args) {
   const Parsed p = parse(args, {"--db"}, false);
-  record::ProgressDb db(db_path(p));
+  record::ProgressDb db(existing_db_path(p));
   return deliver(db, false) ? 0 : 1;
 }
 
@@ -256,7 +265,7 @@ int records_statements(std::span<const std::string_view> args) {
       throw std::runtime_error(session + ": " + e.what());
     }
   } else {
-    record::ProgressDb db(db_path(p));
+    record::ProgressDb db(existing_db_path(p));
     for (auto& e : db.statements(p.get("--attempt").value_or(""))) bodies.push_back(std::move(e.body));
   }
   std::fputs(json_array(bodies).c_str(), stdout);
@@ -265,7 +274,7 @@ int records_statements(std::span<const std::string_view> args) {
 
 int records_cohort(std::span<const std::string_view> args) {
   const Parsed p = parse(args, {"--db"}, false);
-  record::ProgressDb db(db_path(p));
+  record::ProgressDb db(existing_db_path(p));
   std::printf("%-24s %-32s %8s %8s %8s %-6s %9s %11s\n", "trainee", "scenario", "attempts", "latest", "best", "pass",
               "critical", "interrupted");
   for (const auto& c : db.cohort())

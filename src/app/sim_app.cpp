@@ -92,6 +92,7 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
     db_error_ = std::string("Progress is not being saved: ") + e.what();
     std::fprintf(stderr, "dermasim: %s\n", db_error_.c_str());
   }
+  state_.instructor.instructor = paths_.instructor;
   refresh_library();
   const std::string first = paths_.open_case.empty()
                                 ? (fs::path(paths_.scenario_dir) / "postpartum_abdomen_rubra.yaml").string()
@@ -106,6 +107,7 @@ SimulatorApp::~SimulatorApp() {
 }
 
 const physics::Simulator& SimulatorApp::sim() const {
+  if (replay_ && state_.stage == ui::Stage::replay) return replay_->sim();
   if (session_ && (session_->stage() == scenario::Stage::procedure || session_->stage() == scenario::Stage::aftercare ||
                    (session_->stage() == scenario::Stage::debrief && session_->answers().plan)))
     return session_->simulator();
@@ -206,6 +208,8 @@ bool SimulatorApp::open_case(const std::string& path) {
   }
   journal_.reset();
   attempt_uuid_.clear();
+  viewing_stored_.clear();
+  replay_.reset();
   session_ = std::make_unique<scenario::Session>(s);
   ui::CaseState& c = state_.clinic;
   c.scenario_path = path;
@@ -272,6 +276,17 @@ void SimulatorApp::set_view(scene::ViewPreset view) {
 
 StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
   StepSummary s;
+  if (replay_ && state_.stage == ui::Stage::replay) {
+    // The replay runs on recorded commands at its own speed, from real time.
+    replay_->playing = state_.replay.playing;
+    replay_->speed = static_cast<double>(state_.replay.speed);
+    replay_->advance(static_cast<double>(steps) / physics::Simulator::rate_hz);
+    state_.replay.playing = replay_->playing;
+    state_.replay.position_s = static_cast<double>(replay_->position()) / physics::Simulator::rate_hz;
+    state_.telemetry = replay_->sim().last_events().telemetry;
+    state_.punctures = replay_->sim().grid().total_punctures();
+    return s;
+  }
   if (!session_ || session_->stage() != scenario::Stage::procedure) steps = 0;
   s.steps = steps;
   for (int i = 0; i < steps; ++i) {
@@ -331,6 +346,7 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
   try {
     if (actions.show_library) {
       refresh_library();
+      viewing_stored_.clear();
       state_.stage = ui::Stage::library;
     }
     if (actions.open_case) open_case(*actions.open_case);
@@ -376,15 +392,17 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
       enter_debrief();
     }
     if (actions.save_report) save_report();
+    apply_records_actions(actions);
     state_.message = db_error_;
   } catch (const std::exception& e) {
     // A refused step (bad plan settings, a call out of order) is shown, not fatal.
     state_.message = e.what();
   }
-  if (session_) {
-    const ui::Stage s = ui_stage(session_->stage());
-    if (state_.stage != ui::Stage::library) state_.stage = s;
-  }
+  // The attempt's stage shows unless the trainee went to another screen.
+  const bool elsewhere = state_.stage == ui::Stage::library || state_.stage == ui::Stage::progress ||
+                         state_.stage == ui::Stage::instructor || state_.stage == ui::Stage::replay ||
+                         !viewing_stored_.empty();
+  if (session_ && !elsewhere) state_.stage = ui_stage(session_->stage());
 }
 
 void SimulatorApp::enter_debrief() {

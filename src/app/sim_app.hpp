@@ -6,6 +6,7 @@
 #include <string>
 
 #include "physics/pen_input.hpp"
+#include "app/replay_player.hpp"
 #include "physics/simulator.hpp"
 #include "record/journal.hpp"
 #include "record/progress_db.hpp"
@@ -34,6 +35,7 @@ struct AppPaths {
   std::string open_case;      // a scenario file to open first; empty: the default case
   std::string db_path;        // the progress database; empty: <data_dir>/progress.db
   std::string trainee;        // empty: $USER
+  std::string instructor;     // non-empty: instructor mode, under this name
 };
 
 /// $XDG_DATA_HOME/dermasim, else ~/.local/share/dermasim.
@@ -78,6 +80,14 @@ class SimulatorApp {
   void save_report();
   void show_case_on_screen();
   void recover_interrupted_attempts();
+  // Progress, instructor and replay (records_view.cpp).
+  void apply_records_actions(const ui::UiActions& actions);
+  void load_progress(const std::string& scenario_id);
+  void load_cohort();
+  void open_attempt_report(const std::string& attempt_uuid);
+  void start_replay(const std::string& attempt_uuid);
+  record::Recording stored_recording(const std::string& attempt_uuid);
+  std::shared_ptr<const scenario::Scenario> scenario_of(const record::Recording& rec) const;
   std::string recording_path_for(const scenario::Scenario& s) const;
 
   render::GlWindow& window_;
@@ -88,6 +98,9 @@ class SimulatorApp {
   std::string attempt_uuid_;     // the attempt in the progress database, once the consultation ends
   std::string attempt_started_utc_;
   std::string db_error_;  // why progress is not being saved, if it is not
+  std::unique_ptr<ReplayPlayer> replay_;
+  ui::Stage replay_return_stage_ = ui::Stage::debrief;
+  std::string viewing_stored_;  // the stored attempt the debrief shows, if not the current one
   std::unique_ptr<physics::Simulator> preview_;
   scene::SceneExtractor extractor_;
   render::SceneRenderer renderer_;

@@ -62,7 +62,11 @@ ui::Stage parse_stage(std::string_view name) {
   if (name == "procedure") return ui::Stage::procedure;
   if (name == "aftercare") return ui::Stage::aftercare;
   if (name == "debrief") return ui::Stage::debrief;
-  throw std::invalid_argument("--ui must be library, consultation, plan, procedure, aftercare or debrief, got '" +
+  if (name == "progress") return ui::Stage::progress;
+  if (name == "instructor") return ui::Stage::instructor;
+  if (name == "replay") return ui::Stage::replay;
+  throw std::invalid_argument("--ui must be library, consultation, plan, procedure, aftercare, debrief, progress, "
+                              "instructor or replay, got '" +
                               std::string(name) + "'");
 }
 
@@ -79,6 +83,8 @@ int run_ui_capture(std::span<const std::string_view> args) {
   AppPaths paths;
   if (const auto s = option(args, "--scenario")) paths.open_case = std::string(*s);
   if (const auto d = option(args, "--data")) paths.data_dir = std::string(*d);
+  if (const auto i = option(args, "--instructor")) paths.instructor = std::string(*i);
+  if (const auto t = option(args, "--trainee")) paths.trainee = std::string(*t);
   render::GlWindow window({.width = width, .height = height, .title = "dermasim", .visible = true, .vsync = false});
   SimulatorApp app(window, false, paths);
   if (!app.state().message.empty()) throw std::runtime_error(app.state().message);
@@ -86,7 +92,25 @@ int run_ui_capture(std::span<const std::string_view> args) {
   if (const auto script_path = option(args, "--script")) {
     auto load = scenario::load_script_file(std::string(*script_path));
     if (!load.script) throw std::runtime_error(load.errors.empty() ? "the script does not load" : load.errors[0].str());
-    play_script(app, *load.script, stage, seconds);
+    const bool after_debrief = stage == ui::Stage::progress || stage == ui::Stage::instructor || stage == ui::Stage::replay;
+    play_script(app, *load.script, after_debrief ? ui::Stage::debrief : stage, seconds);
+    ui::UiActions a;
+    if (stage == ui::Stage::progress) a.show_progress = "";
+    if (stage == ui::Stage::replay) {
+      a.replay_attempt = "";
+      a.replay_seek_s = seconds;
+    }
+    if (stage == ui::Stage::instructor) a.show_instructor = true;
+    app.apply(a);
+    if (stage == ui::Stage::instructor && !app.state().instructor.cohort.empty()) {
+      const record::CohortCell cell = app.state().instructor.cohort.front();  // a copy: selecting reloads the cohort
+      ui::UiActions pick;
+      pick.select_cell = std::make_pair(cell.trainee, cell.scenario_id);
+      app.apply(pick);
+      ui::UiActions attempt;
+      attempt.select_attempt = cell.latest_uuid;
+      app.apply(attempt);
+    }
   }
   if (stage == ui::Stage::library) {
     ui::UiActions a;

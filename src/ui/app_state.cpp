@@ -9,6 +9,9 @@ namespace dermasim::ui {
 const char* stage_name(Stage stage) {
   switch (stage) {
     case Stage::library: return "Cases";
+    case Stage::progress: return "Progress";
+    case Stage::instructor: return "Instructor";
+    case Stage::replay: return "Replay";
     case Stage::screening: return "Consultation";
     case Stage::plan: return "Plan";
     case Stage::procedure: return "Procedure";

@@ -13,10 +13,11 @@
 #include "scene/camera.hpp"
 #include "scene/scene_settings.hpp"
 #include "ui/case_state.hpp"
+#include "ui/records_state.hpp"
 
 namespace dermasim::ui {
 
-enum class Stage { library, screening, plan, procedure, aftercare, debrief };
+enum class Stage { library, progress, instructor, screening, plan, procedure, aftercare, debrief, replay };
 const char* stage_name(Stage stage);
 
 /// The trainee's hand on the pen, whichever device sets it.
@@ -45,6 +46,9 @@ struct FeedbackControls {
 struct AppState {
   Stage stage = Stage::screening;
   CaseState clinic;  // the scenario being attempted
+  ProgressView progress;
+  InstructorView instructor;
+  ReplayView replay;
   std::string case_title = "Default case: abdomen, postpartum striae rubra";
   physics::DeviceSettings device;        // the plan's, as the simulator uses it
   physics::TechniqueLimits limits;
@@ -91,6 +95,16 @@ struct UiActions {
   bool submit_aftercare = false;
   bool retry = false;
   bool save_report = false;
+  // Progress, instructor and replay.
+  std::optional<std::string> show_progress;              // a scenario id ("" for the first)
+  bool show_instructor = false;
+  std::optional<std::pair<std::string, std::string>> select_cell;  // trainee, scenario
+  std::optional<std::string> select_attempt;             // attempt UUID
+  std::optional<std::string> open_attempt_report;        // attempt UUID
+  std::optional<std::string> replay_attempt;             // attempt UUID; "" for the attempt just finished
+  std::optional<double> replay_seek_s;
+  bool submit_override = false;
+  bool close_replay = false;
 };
 
 }  // namespace dermasim::ui

@@ -20,6 +20,9 @@ void plan_panel(AppState& state, UiActions& actions);
 void procedure_panel(AppState& state, UiActions& actions);
 void aftercare_panel(AppState& state, UiActions& actions);
 void debrief_panel(AppState& state, UiActions& actions);
+void progress_panel(AppState& state, UiActions& actions);
+void instructor_panel(AppState& state, UiActions& actions);
+void replay_panel(AppState& state, UiActions& actions);
 
 /// How long a cue stays lit after physics raised it.
 inline constexpr double cue_flash_s = 0.8;

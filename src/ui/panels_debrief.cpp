@@ -51,6 +51,22 @@ void debrief_panel(AppState& state, UiActions& actions) {
     ImGui::Text("Tilt %.1f deg, force %.2f N, speed %.1f mm/s on average", m.tilt_deg_mean, m.force_n_mean,
                 m.speed_mm_s_mean);
   }
+  if (g.metrics && !g.metrics->moments.empty()) {
+    ImGui::Separator();
+    ImGui::TextDisabled("Watch where mistakes began:");
+    for (std::size_t i = 0; i < g.metrics->moments.size() && i < 12; ++i) {
+      const auto& m = g.metrics->moments[i];
+      ImGui::PushID(static_cast<int>(i));
+      const std::string label = m.what + " at " + std::to_string(m.step / 1000) + " s";
+      if (ImGui::SmallButton(label.c_str())) {
+        actions.replay_attempt = "";
+        actions.replay_seek_s = std::max(0.0, static_cast<double>(m.step) / 1000.0 - 1.0);
+      }
+      ImGui::SameLine();
+      ImGui::PopID();
+    }
+    ImGui::NewLine();
+  }
   ImGui::Separator();
   if (!c.status.empty()) ImGui::TextWrapped("%s", c.status.c_str());
   if (ImGui::Button("Retry this case")) actions.retry = true;
@@ -58,6 +74,10 @@ void debrief_panel(AppState& state, UiActions& actions) {
   if (ImGui::Button("Save the HTML report")) actions.save_report = true;
   ImGui::SameLine();
   if (ImGui::Button("Case library")) actions.show_library = true;
+  if (g.answers.plan) {
+    ImGui::SameLine();
+    if (ImGui::Button("Replay the attempt")) actions.replay_attempt = "";
+  }
   ImGui::End();
 }
 

@@ -36,6 +36,12 @@ UiActions draw_ui(AppState& state) {
       break;
     case Stage::aftercare: aftercare_panel(state, actions); break;
     case Stage::debrief: debrief_panel(state, actions); break;
+    case Stage::progress: progress_panel(state, actions); break;
+    case Stage::instructor: instructor_panel(state, actions); break;
+    case Stage::replay:
+      replay_panel(state, actions);
+      view_panel(state, actions);
+      break;
   }
   help_panel(state);
   return actions;
@@ -46,6 +52,10 @@ void stage_bar(AppState& state, UiActions& actions) {
   ImGui::TextUnformatted("dermasim");
   ImGui::Separator();
   if (ImGui::MenuItem(stage_name(Stage::library), nullptr, state.stage == Stage::library)) actions.show_library = true;
+  if (ImGui::MenuItem(stage_name(Stage::progress), nullptr, state.stage == Stage::progress)) actions.show_progress = "";
+  if (!state.instructor.instructor.empty() &&
+      ImGui::MenuItem(stage_name(Stage::instructor), nullptr, state.stage == Stage::instructor))
+    actions.show_instructor = true;
   // The attempt's stages show where the trainee is; the flow moves them on.
   for (const Stage s : {Stage::screening, Stage::plan, Stage::procedure, Stage::aftercare, Stage::debrief}) {
     ImGui::BeginDisabled(s != state.stage);

@@ -3,6 +3,7 @@
 // grades, the recording replays to the same state, and panels are drawn.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "app/sim_app.hpp"
@@ -142,5 +143,84 @@ TEST_CASE("an attempt cut off mid-procedure is kept as interrupted with every st
   CHECK(attempts[0].status == "interrupted");
   CHECK(attempts[0].recording_path == recording);
   CHECK(attempts[0].graded_total.has_value());  // its grade so far
+  std::filesystem::remove_all(data);
+}
+
+TEST_CASE("progress - the instructor's override and replay work from the recorded attempts") {
+  const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_records_test";
+  std::filesystem::remove_all(data);
+  render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
+  app::AppPaths paths;
+  paths.data_dir = data.string();
+  paths.trainee = "ana";
+  paths.instructor = "Dr Lee";
+  app::SimulatorApp app(window, false, paths);
+  ui::AppState& state = app.state();
+  for (double force_n : {2.0, 6.0}) {  // a good attempt, then one pressing too hard
+    app.start_procedure_now({{1.0, physics::CartridgeKind::round_12, 100.0}, true, 2});
+    physics::PathStyle style;
+    style.force_n = force_n;
+    style.speed_mm_s = 20.0;
+    style.tilt_deg = force_n > 3.0 ? 20.0 : 0.0;
+    const auto& m = app.sim().patch().marks()[1];
+    physics::ScriptedPen pen({physics::PathSegment::line(m.center_x_mm - 20, m.center_y_mm, m.center_x_mm + 20, m.center_y_mm, style)});
+    while (!pen.finished()) app.step(pen, 100);
+    app.apply(action([](ui::UiActions& a) { a.finish_procedure = true; }));
+    state.clinic.sessions = 4;
+    app.apply(action([](ui::UiActions& a) { a.submit_aftercare = true; }));
+    REQUIRE(state.stage == ui::Stage::debrief);
+    app.apply(action([](ui::UiActions& a) { a.retry = true; }));
+  }
+  ui::UiActions progress;
+  progress.show_progress = "";
+  app.apply(progress);
+  CHECK(state.stage == ui::Stage::progress);
+  CHECK(state.progress.attempts.size() == 2);
+  CHECK(state.progress.totals.size() == 2);
+  CHECK(state.progress.criteria[static_cast<std::size_t>(scenario::CriterionId::technique)].size() == 2);
+  CHECK(state.progress.criteria[2][1] < state.progress.criteria[2][0]);  // technique got worse
+
+  app.apply(action([](ui::UiActions& a) { a.show_instructor = true; }));
+  CHECK(state.stage == ui::Stage::instructor);
+  REQUIRE(state.instructor.cohort.size() == 1);
+  ui::UiActions pick;
+  pick.select_cell = std::make_pair(std::string("ana"), state.instructor.cohort[0].scenario_id);
+  app.apply(pick);
+  REQUIRE(state.instructor.attempts.size() == 2);
+  ui::UiActions select;
+  select.select_attempt = state.instructor.attempts[1].uuid;
+  app.apply(select);
+  REQUIRE(state.instructor.selected);
+  // No reason: refused, shown, nothing stored.
+  app.apply(action([](ui::UiActions& a) { a.submit_override = true; }));
+  CHECK(!state.message.empty());
+  CHECK(state.instructor.selected->overrides.empty());
+  state.instructor.new_total = 75.0f;
+  state.instructor.new_passed = true;
+  const std::string reason = "Pressure reading was miscalibrated on station 3";
+  std::copy(reason.begin(), reason.end(), state.instructor.reason.begin());
+  app.apply(action([](ui::UiActions& a) { a.submit_override = true; }));
+  REQUIRE(state.instructor.selected->overrides.size() == 1);
+  CHECK(state.instructor.selected->overrides[0].instructor == "Dr Lee");
+  CHECK(state.instructor.selected->overrides[0].reason == reason);
+  CHECK(state.instructor.selected->total == doctest::Approx(75.0));
+
+  // Replay the second attempt and seek: the replayed state is the recorded one.
+  ui::UiActions replay;
+  replay.replay_attempt = state.instructor.attempts[1].uuid;
+  app.apply(replay);
+  CHECK(state.stage == ui::Stage::replay);
+  CHECK(!state.replay.moments.empty());  // tilt and heavy pressure began somewhere
+  ui::UiActions seek;
+  seek.replay_seek_s = 1e6;  // past the end: the whole attempt
+  app.apply(seek);
+  const record::Recording rec = record::read_recording(state.instructor.attempts[1].recording_path);
+  CHECK(app.sim().state_hash() == rec.final_state_hash);
+  ui::UiActions back;
+  back.replay_seek_s = 0.5;
+  app.apply(back);
+  CHECK(app.sim().time_s() == doctest::Approx(0.5));
+  app.apply(action([](ui::UiActions& a) { a.close_replay = true; }));
+  CHECK(state.stage == ui::Stage::instructor);
   std::filesystem::remove_all(data);
 }

@@ -20,7 +20,8 @@ int run_bench_render(std::span<const std::string_view> args) {
   const int frames = static_cast<int>(option_int(args, "--frames", 300, 10, 100000));
   const long long scale_percent = option_int(args, "--scale-percent", 0, 0, 100);  // 0: the app's choice
   constexpr int width = 1280, height = 720;
-  constexpr int warmup_frames = 10;
+  // Long enough for the frame-time controller to settle on a scale.
+  constexpr int warmup_frames = 60;
   // Each frame simulates 1/60 s: 16 or 17 whole steps, as at 60 fps.
   constexpr double frame_s = 1.0 / 60.0;
 
@@ -34,13 +35,17 @@ int run_bench_render(std::span<const std::string_view> args) {
   state.view.show_coverage = false;
   state.pen.motor_on = true;
   state.show_help = true;
-  if (scale_percent > 0) state.render_scale = static_cast<float>(scale_percent) / 100.0f;
+  if (scale_percent > 0) {
+    state.render_scale = static_cast<float>(scale_percent) / 100.0f;
+    state.auto_render_scale = false;
+  }
 
   // Passes back and forth over the widest mark, longer than any run.
   physics::ScriptedPen pen(scene::treatment_path(app.sim().patch(), 1, 50));
   std::vector<double> times_ms;
   times_ms.reserve(static_cast<std::size_t>(frames));
   double bank_s = 0.0;
+  double scale_sum = 0.0;
   int fb_w = 0, fb_h = 0;
   window.framebuffer_size(fb_w, fb_h);
   for (int f = 0; f < frames + warmup_frames; ++f) {
@@ -59,7 +64,11 @@ int run_bench_render(std::span<const std::string_view> args) {
     glFinish();  // count the frame's rendering, not just its submission
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     state.frame_ms = ms;
-    if (f >= warmup_frames) times_ms.push_back(ms);
+    app.note_frame_time(ms);
+    if (f >= warmup_frames) {
+      times_ms.push_back(ms);
+      scale_sum += static_cast<double>(state.render_scale);
+    }
   }
   std::vector<double> sorted = times_ms;
   std::sort(sorted.begin(), sorted.end());
@@ -73,10 +82,11 @@ int run_bench_render(std::span<const std::string_view> args) {
   std::printf(
       "{\"frame_ms_median\": %.3f, \"frame_ms_p99\": %.3f, \"frame_ms_mean\": %.3f, \"frame_ms_max\": %.3f, "
       "\"frames\": %d, \"width\": %d, \"height\": %d, \"gl_renderer\": \"%s\", \"punctures\": %llu, "
-      "\"sim_time_s\": %.3f, \"render_scale\": %.2f}\n",
+      "\"sim_time_s\": %.3f, \"render_scale\": %.2f, \"render_scale_mean\": %.3f, \"auto_scale\": %s}\n",
       quantile(0.5), quantile(0.99), mean, sorted.back(), frames, fb_w, fb_h, renderer.c_str(),
       static_cast<unsigned long long>(app.sim().grid().total_punctures()), app.sim().time_s(),
-      static_cast<double>(state.render_scale));
+      static_cast<double>(state.render_scale), scale_sum / static_cast<double>(times_ms.size()),
+      state.auto_render_scale ? "true" : "false");
   return 0;
 }
 

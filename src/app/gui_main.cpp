@@ -204,6 +204,9 @@ int run_gui(std::span<const std::string_view> args) {
       state.message.clear();
     }
     const ui::UiActions actions = app.render_frame(fb_w, fb_h);
+    // The frame's own work, without the wait for vsync, drives the render scale.
+    glFinish();
+    app.note_frame_time((glfwGetTime() - now) * 1000.0);
     if (actions.quit) ctx.quit = true;
     glfwSwapBuffers(window.handle());
   }

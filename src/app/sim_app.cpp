@@ -80,6 +80,7 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   state_.render_scale = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos
                             ? 0.5f
                             : 1.0f;
+  state_.render_scale_max = state_.render_scale;
 
   if (paths_.trainee.empty()) paths_.trainee = std::getenv("USER") && *std::getenv("USER") ? std::getenv("USER") : "trainee";
   try {
@@ -308,6 +309,11 @@ StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
   for (int i = 0; i < physics::cue_count; ++i)
     if (s.cues & (1u << i)) state_.cue_seen_s[static_cast<std::size_t>(i)] = state_.wall_time_s;
   return s;
+}
+
+void SimulatorApp::note_frame_time(double frame_ms) {
+  if (state_.auto_render_scale)
+    state_.render_scale = frame_budget_.update(frame_ms, state_.render_scale, state_.render_scale_max);
 }
 
 ui::UiActions SimulatorApp::render_frame(int width, int height) {

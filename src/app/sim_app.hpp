@@ -17,6 +17,7 @@
 #include "scene/camera.hpp"
 #include "scene/scene_extractor.hpp"
 #include "ui/app_state.hpp"
+#include "ui/frame_budget.hpp"
 
 namespace dermasim::app {
 
@@ -69,6 +70,8 @@ class SimulatorApp {
   /// framebuffer, and applies what the panels asked for. Returns their actions.
   ui::UiActions render_frame(int width, int height);
   void set_view(scene::ViewPreset view);
+  /// Feeds the frame-time controller (the render scale follows when automatic).
+  void note_frame_time(double frame_ms);
   /// Carries out what the panels (or a shortcut) asked for.
   void apply(const ui::UiActions& actions);
 
@@ -108,6 +111,7 @@ class SimulatorApp {
   scene::OrbitCamera camera_;
   ui::AppState state_;
   std::uint32_t previous_cues_ = 0;
+  ui::FrameBudget frame_budget_;
 };
 
 }  // namespace dermasim::app

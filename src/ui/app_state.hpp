@@ -78,6 +78,8 @@ struct AppState {
   std::string input_device = "mouse and keyboard";
   bool show_help = true;
   float render_scale = 1.0f;      // of the 3D scene's resolution; panels stay full size
+  float render_scale_max = 1.0f;  // the renderer's default (0.5 on software OpenGL)
+  bool auto_render_scale = true;  // hold 60 fps by lowering the scale (FrameBudget)
   std::string message;            // a problem to show (bad device settings, ...)
 };
 

@@ -112,7 +112,11 @@ void view_panel(AppState& state, UiActions& actions) {
     v.target_layer = tissue::layer_from_index(target);
   float opacity = static_cast<float>(v.pen_opacity);
   if (ImGui::SliderFloat("Pen opacity", &opacity, 0.0f, 1.0f, "%.2f")) v.pen_opacity = static_cast<double>(opacity);
+  ImGui::BeginDisabled(state.auto_render_scale);
   ImGui::SliderFloat("Render scale", &state.render_scale, 0.25f, 1.0f, "%.2f");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::Checkbox("auto", &state.auto_render_scale);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lower draws the 3D scene at fewer pixels: faster on software GL");
   section("Feedback");
   ImGui::BeginDisabled(!state.feedback.audio_available);

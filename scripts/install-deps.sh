@@ -8,11 +8,12 @@ packages=(
   libglm-dev libbullet-dev doctest-dev libyaml-cpp-dev libsqlite3-dev libcurl4-openssl-dev
   libglfw3-dev libimgui-dev python3-glad libgl-dev libsdl2-dev zlib1g-dev
   xvfb xauth libgl1-mesa-dri mesa-utils
-  # The xAPI validator test (tests/xapi). Debian ships npm apart from nodejs;
-  # NodeSource's nodejs bundles npm and conflicts with Debian's, so ask for
-  # npm only when there is none.
-  nodejs $(command -v npm >/dev/null || echo npm)
+  # The xAPI validator test (tests/xapi) runs on Node.js.
+  nodejs
 )
+# Debian ships npm apart from nodejs; a NodeSource nodejs bundles npm and
+# conflicts with Debian's package, so npm is asked for only when missing.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

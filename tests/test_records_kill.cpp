@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <set>
 #include <string>
 
@@ -33,7 +34,8 @@ namespace {
       db.record_attempt_finished(id, grade);
       if (write(report_fd, id.data(), id.size()) != static_cast<ssize_t>(id.size())) _exit(4);
     }
-  } catch (...) {
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "recording child: %s\n", e.what());
     _exit(3);
   }
 }
@@ -122,4 +124,28 @@ TEST_CASE("SIGKILL mid-write loses no committed attempt and leaves at most one i
   }
   CHECK(interrupted <= rounds);
   CHECK(db.attempts().size() >= committed.size());
+}
+
+TEST_CASE("a forked child draws different attempt UUIDs from its parent") {
+  (void)record::uuid_v4();  // whatever state the parent has, the child must not repeat it
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    close(fds[0]);
+    const std::string id = record::uuid_v4();
+    _exit(write(fds[1], id.data(), id.size()) == 36 ? 0 : 1);
+  }
+  close(fds[1]);
+  const std::string mine = record::uuid_v4();
+  char theirs[36];
+  std::size_t got = 0;
+  for (ssize_t n; got < sizeof theirs && (n = read(fds[0], theirs + got, sizeof theirs - got)) > 0;)
+    got += static_cast<std::size_t>(n);
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(got == 36);
+  CHECK(std::string(theirs, 36) != mine);
 }

@@ -1,5 +1,8 @@
 #include "record/uuid.hpp"
 
+#include <sys/random.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <random>
 #include <stdexcept>
@@ -97,17 +100,20 @@ std::string sha1_hex(std::string_view bytes) {
 }
 
 std::string uuid_v4() {
-  // One generator per thread, seeded from the OS: attempts started on
-  // different stations must not collide.
-  thread_local std::mt19937_64 gen = [] {
-    std::random_device rd;
-    std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
-    return std::mt19937_64(seq);
-  }();
+  // Straight from the kernel each time: a seeded generator would be copied
+  // into a forked child, which would then repeat the parent's (or a sibling
+  // child's) UUIDs; the records SIGKILL test caught exactly that.
   std::uint8_t b[16];
-  for (int i = 0; i < 16; i += 8) {
-    const std::uint64_t r = gen();
-    for (int j = 0; j < 8; ++j) b[i + j] = static_cast<std::uint8_t>(r >> (8 * j));
+  std::size_t got = 0;
+  while (got < sizeof b) {
+    const ssize_t n = getrandom(b + got, sizeof b - got, 0);
+    if (n > 0) {
+      got += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno != EINTR) {
+      std::random_device rd;  // no getrandom(): the kernel's pool through the library
+      for (auto& byte : b) byte = static_cast<std::uint8_t>(rd());
+      got = sizeof b;
+    }
   }
   b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);
   b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);

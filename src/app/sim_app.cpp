@@ -12,6 +12,8 @@
 #include <string>
 
 #include "app/view_setup.hpp"
+#include "record/lrs_config.hpp"
+#include "record/outbox.hpp"
 #include "record/recording.hpp"
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -87,6 +89,7 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
     db_ = std::make_unique<record::ProgressDb>(
         paths_.db_path.empty() ? (fs::path(paths_.data_dir) / "progress.db").string() : paths_.db_path);
     recover_interrupted_attempts();
+    sync_statements_in_background();  // what earlier sessions could not deliver
   } catch (const std::exception& e) {
     // Training goes on without the progress database; the trainee is told.
     db_.reset();
@@ -101,7 +104,35 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   if (!open_case(first)) state_.stage = ui::Stage::library;
 }
 
+void SimulatorApp::sync_statements_in_background() {
+  if (!db_ || syncing_) return;
+  record::LrsConfig config;
+  try {
+    config = record::load_lrs_config();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dermasim: the LRS configuration is unusable: %s\n", e.what());
+    return;
+  }
+  if (!config.configured()) return;  // no course LRS: statements stay in the outbox
+  if (sync_thread_.joinable()) sync_thread_.join();
+  syncing_ = true;
+  sync_thread_ = std::thread([this, config, path = db_->path()] {
+    try {
+      // SQLite connections are per thread: the sender opens its own.
+      record::ProgressDb db(path);
+      record::LrsClient client(config);
+      const record::SyncReport r = record::sync_outbox(db, client);
+      if (r.remaining > 0)
+        std::fprintf(stderr, "dermasim: %d xAPI statement(s) wait for the LRS: %s\n", r.remaining, r.last_error.c_str());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "dermasim: sending to the LRS failed; statements wait in the outbox: %s\n", e.what());
+    }
+    syncing_ = false;
+  });
+}
+
 SimulatorApp::~SimulatorApp() {
+  if (sync_thread_.joinable()) sync_thread_.join();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -443,6 +474,7 @@ void SimulatorApp::save_recording() {
     if (db_ && !attempt_uuid_.empty()) {
       db_->record_attempt_finished(attempt_uuid_, *c.grade);
       c.status += "; saved to your progress";
+      sync_statements_in_background();
     }
     // The finished recording is safe: the journal is no longer needed.
     if (journal_) journal_->discard();

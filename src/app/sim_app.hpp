@@ -2,8 +2,10 @@
 // The simulator's frame, shared by the interactive window and `bench render`:
 // the scenario flow (a scenario::Session), whole 1 kHz physics steps during
 // the procedure, scene extraction, the 3D scene, then the panels.
+#include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "physics/pen_input.hpp"
 #include "app/replay_player.hpp"
@@ -83,6 +85,9 @@ class SimulatorApp {
   void save_report();
   void show_case_on_screen();
   void recover_interrupted_attempts();
+  /// Delivers the xAPI outbox to the course's LRS, when one is configured,
+  /// on a background thread with its own database connection.
+  void sync_statements_in_background();
   // Progress, instructor and replay (records_view.cpp).
   void apply_records_actions(const ui::UiActions& actions);
   void load_progress(const std::string& scenario_id);
@@ -112,6 +117,8 @@ class SimulatorApp {
   ui::AppState state_;
   std::uint32_t previous_cues_ = 0;
   ui::FrameBudget frame_budget_;
+  std::thread sync_thread_;
+  std::atomic<bool> syncing_{false};
 };
 
 }  // namespace dermasim::app

@@ -4,16 +4,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "record/text_util.hpp"
+
 namespace dermasim::record {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 std::string env(const char* name) {
   const char* v = std::getenv(name);

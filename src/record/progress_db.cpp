@@ -10,16 +10,13 @@
 #include "record/utc_time.hpp"
 #include "record/uuid.hpp"
 
+#include "record/text_util.hpp"
+
 namespace dermasim::record {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 // The columns of an AttemptRecord, in the order read_attempt() expects.
 constexpr const char* attempt_columns =

@@ -1,6 +1,7 @@
 #include "render/gl_window.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "render/gl.hpp"
 // GLFW after glad: glad provides the GL declarations.
@@ -22,15 +23,23 @@ void APIENTRY print_debug_message(GLenum, GLenum type, GLuint, GLenum severity, 
   std::fprintf(stderr, "GL %s: %s\n", type == GL_DEBUG_TYPE_ERROR ? "error" : "debug", message);
 }
 
-int live_windows = 0;
+// GLFW starts once per process and stops at exit: terminating it when the
+// last window closes and starting it again for the next one intermittently
+// fails to reopen the X display under Mesa's GLX.
+void start_glfw_once() {
+  static bool started = false;
+  if (started) return;
+  if (!glfwInit())
+    throw GlError("cannot open a window: " + last_glfw_error() +
+                  " (no display? run under `xvfb-run -a` when there is no screen)");
+  started = true;
+  std::atexit(glfwTerminate);
+}
 
 }  // namespace
 
 GlWindow::GlWindow(const WindowOptions& options) {
-  if (live_windows == 0 && !glfwInit())
-    throw GlError("cannot open a window: " + last_glfw_error() +
-                  " (no display? run under `xvfb-run -a` when there is no screen)");
-  ++live_windows;
+  start_glfw_once();
   glfwDefaultWindowHints();
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 4);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 5);
@@ -42,13 +51,11 @@ GlWindow::GlWindow(const WindowOptions& options) {
   window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
   if (!window_) {
     const std::string why = last_glfw_error();
-    if (--live_windows == 0) glfwTerminate();
     throw GlError("cannot create an OpenGL 4.5 core window: " + why);
   }
   glfwMakeContextCurrent(window_);
   if (!gladLoadGL(glfwGetProcAddress)) {
     glfwDestroyWindow(window_);
-    if (--live_windows == 0) glfwTerminate();
     throw GlError("cannot load OpenGL 4.5 core functions");
   }
   glfwSwapInterval(options.vsync ? 1 : 0);
@@ -58,10 +65,7 @@ GlWindow::GlWindow(const WindowOptions& options) {
   }
 }
 
-GlWindow::~GlWindow() {
-  glfwDestroyWindow(window_);
-  if (--live_windows == 0) glfwTerminate();
-}
+GlWindow::~GlWindow() { glfwDestroyWindow(window_); }
 
 std::string GlWindow::renderer_name() const {
   const auto* s = reinterpret_cast<const char*>(glGetString(GL_RENDERER));

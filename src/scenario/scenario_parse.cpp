@@ -1,11 +1,10 @@
 // Stage 1: YAML text to a Scenario, with every syntax, key, type and range
 // problem reported where it is.
-#include <fstream>
-#include <sstream>
 
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scenario_validate.hpp"
 #include "scenario/stria_generator.hpp"
+#include "scenario/text_file.hpp"
 #include "scenario/yaml_reader.hpp"
 
 namespace dermasim::scenario {
@@ -303,15 +302,11 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
 }
 
 ScenarioLoad load_scenario_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    ScenarioLoad load;
-    load.errors.push_back({path, 0, 0, "cannot open the file"});
-    return load;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_scenario_text(text.str(), path);
+  const auto text = read_text_file(path);
+  if (text) return load_scenario_text(*text, path);
+  ScenarioLoad load;
+  load.errors.push_back({path, 0, 0, "cannot open the file"});
+  return load;
 }
 
 }  // namespace dermasim::scenario

@@ -1,8 +1,7 @@
 #include "scenario/script.hpp"
 
-#include <fstream>
-#include <sstream>
 
+#include "scenario/text_file.hpp"
 #include "scenario/yaml_reader.hpp"
 
 namespace dermasim::scenario {
@@ -175,15 +174,11 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
 }
 
 ScriptLoad load_script_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    ScriptLoad load;
-    load.errors.push_back({path, 0, 0, "cannot open the file"});
-    return load;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_script_text(text.str(), path);
+  const auto text = read_text_file(path);
+  if (text) return load_script_text(*text, path);
+  ScriptLoad load;
+  load.errors.push_back({path, 0, 0, "cannot open the file"});
+  return load;
 }
 
 Diagnostics check_script_against(const TraineeScript& t, const Scenario& s) {

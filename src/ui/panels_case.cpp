@@ -7,16 +7,11 @@
 #include <string>
 
 #include "scene/skin_tone.hpp"
+#include "ui/panel_helpers.hpp"
 #include "ui/panels.hpp"
 
 namespace dermasim::ui {
 namespace {
-
-void section(const char* label) {
-  ImGui::Spacing();
-  ImGui::Separator();
-  ImGui::TextDisabled("%s", label);
-}
 
 void wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
 

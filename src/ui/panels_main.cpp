@@ -6,20 +6,10 @@
 #include <string>
 
 #include "scene/skin_tone.hpp"
+#include "ui/panel_helpers.hpp"
 #include "ui/panels.hpp"
 
 namespace dermasim::ui {
-
-namespace {
-
-// ImGui 1.86 has no SeparatorText.
-void section(const char* label) {
-  ImGui::Spacing();
-  ImGui::Separator();
-  ImGui::TextDisabled("%s", label);
-}
-
-}  // namespace
 
 UiActions draw_ui(AppState& state) {
   UiActions actions;

@@ -44,13 +44,31 @@ Mesh build_surface_grid(const scene::SkinFields& f, double step_mm) {
   return m;
 }
 
+namespace {
+
+bool same_strata(const scene::StrataColumn& a, const scene::StrataColumn& b) {
+  if (std::abs(a.surface_z_mm - b.surface_z_mm) > 1e-6) return false;
+  for (std::size_t k = 0; k < a.bottom_z_mm.size(); ++k)
+    if (std::abs(a.bottom_z_mm[k] - b.bottom_z_mm[k]) > 1e-6) return false;
+  return true;
+}
+
+}  // namespace
+
 void append_strata_wall(const std::vector<scene::StrataColumn>& columns, const glm::vec3& outward,
                         std::vector<StrataVertex>& out) {
   if (columns.size() < 2) return;
+  // Columns inside a run of identical strata add nothing but triangles, and
+  // software rasterisers pay per triangle: keep only the ends of flat runs,
+  // and every column where a stretch mark changes the layers.
+  std::vector<std::size_t> kept{0};
+  for (std::size_t i = 1; i + 1 < columns.size(); ++i)
+    if (!same_strata(columns[i - 1], columns[i]) || !same_strata(columns[i], columns[i + 1])) kept.push_back(i);
+  kept.push_back(columns.size() - 1);
   double along = 0.0;
-  for (std::size_t i = 0; i + 1 < columns.size(); ++i) {
-    const auto& c0 = columns[i];
-    const auto& c1 = columns[i + 1];
+  for (std::size_t j = 0; j + 1 < kept.size(); ++j) {
+    const auto& c0 = columns[kept[j]];
+    const auto& c1 = columns[kept[j + 1]];
     const double step = std::hypot(c1.x_mm - c0.x_mm, c1.y_mm - c0.y_mm);
     for (int k = 0; k < scene::stratum_count; ++k) {
       const auto ku = static_cast<std::size_t>(k);

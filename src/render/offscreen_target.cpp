@@ -58,7 +58,7 @@ void OffscreenTarget::blit_to_default(int width, int height) const {
                            GL_COLOR_BUFFER_BIT, GL_NEAREST);
     source = resolved_.get();
   }
-  glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+  glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
 RgbaImage OffscreenTarget::read() const {

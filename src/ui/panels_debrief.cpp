@@ -58,14 +58,16 @@ void debrief_panel(AppState& state, UiActions& actions) {
       const auto& m = g.metrics->moments[i];
       ImGui::PushID(static_cast<int>(i));
       const std::string label = m.what + " at " + std::to_string(m.step / 1000) + " s";
+      // Wrap the row of buttons at the panel's edge.
+      const float width = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+      const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+      if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right_edge) ImGui::SameLine();
       if (ImGui::SmallButton(label.c_str())) {
         actions.replay_attempt = "";
         actions.replay_seek_s = std::max(0.0, static_cast<double>(m.step) / 1000.0 - 1.0);
       }
-      ImGui::SameLine();
       ImGui::PopID();
     }
-    ImGui::NewLine();
   }
   ImGui::Separator();
   if (!c.status.empty()) ImGui::TextWrapped("%s", c.status.c_str());

@@ -2,14 +2,7 @@
 # is required), export, import from two stations (twice: no duplicates),
 # statements, sync without and with an unreachable LRS (credentials never
 # printed), and clear errors for bad input.
-file(REMOVE_RECURSE ${WORK})
-file(MAKE_DIRECTORY ${WORK})
-set(ENV{XDG_DATA_HOME} ${WORK}/data)
-set(ENV{XDG_CONFIG_HOME} ${WORK}/config)
-foreach(v DERMASIM_LRS_CONFIG DERMASIM_LRS_ENDPOINT DERMASIM_LRS_USERNAME DERMASIM_LRS_PASSWORD
-          DERMASIM_XAPI_ACTIVITY_BASE DERMASIM_XAPI_HOME_PAGE)
-  unset(ENV{${v}})
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/isolated_env.cmake)
 
 # run(EXPECT rc CMD...): output in `out` (stdout and stderr together).
 function(run expect)

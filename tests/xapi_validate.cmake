@@ -1,15 +1,7 @@
 # Statements dermasim produces, checked by the independent validator: those of
 # graded recordings (passed, failed, deferred) printed by `records statements
 # --session`, and those queued in a progress database's outbox.
-file(REMOVE_RECURSE ${WORK})
-file(MAKE_DIRECTORY ${WORK})
-# Keep the developer's own database and LRS configuration out of it.
-set(ENV{XDG_DATA_HOME} ${WORK}/data)
-set(ENV{XDG_CONFIG_HOME} ${WORK}/config)
-foreach(v DERMASIM_LRS_CONFIG DERMASIM_LRS_ENDPOINT DERMASIM_LRS_USERNAME DERMASIM_LRS_PASSWORD
-          DERMASIM_XAPI_ACTIVITY_BASE DERMASIM_XAPI_HOME_PAGE)
-  unset(ENV{${v}})
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/isolated_env.cmake)
 
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

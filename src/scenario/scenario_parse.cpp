@@ -249,13 +249,9 @@ std::string content_hash(std::string_view bytes) {
 ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) {
   ScenarioLoad load;
   YamlReader r(file, load.errors);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    r.error(e.mark, "YAML syntax: " + e.msg);
-    return load;
-  }
+  const std::optional<YAML::Node> document = r.parse_document(text);
+  if (!document) return load;
+  const YAML::Node& root = *document;
   Scenario s;
   s.file = file;
   s.source_hash = content_hash(text);
@@ -302,11 +298,7 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
 }
 
 ScenarioLoad load_scenario_file(const std::string& path) {
-  const auto text = read_text_file(path);
-  if (text) return load_scenario_text(*text, path);
-  ScenarioLoad load;
-  load.errors.push_back({path, 0, 0, "cannot open the file"});
-  return load;
+  return load_text_file<ScenarioLoad>(path, load_scenario_text);
 }
 
 }  // namespace dermasim::scenario

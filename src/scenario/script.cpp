@@ -96,13 +96,9 @@ void parse_stroke(YamlReader& r, const YAML::Node& n, StrokeSpec& s) {
 ScriptLoad load_script_text(std::string_view text, const std::string& file) {
   ScriptLoad load;
   YamlReader r(file, load.errors);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    r.error(e.mark, "YAML syntax: " + e.msg);
-    return load;
-  }
+  const std::optional<YAML::Node> document = r.parse_document(text);
+  if (!document) return load;
+  const YAML::Node& root = *document;
   TraineeScript s;
   s.file = file;
   if (!r.check_map(root, "a trainee script",
@@ -174,11 +170,7 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
 }
 
 ScriptLoad load_script_file(const std::string& path) {
-  const auto text = read_text_file(path);
-  if (text) return load_script_text(*text, path);
-  ScriptLoad load;
-  load.errors.push_back({path, 0, 0, "cannot open the file"});
-  return load;
+  return load_text_file<ScriptLoad>(path, load_script_text);
 }
 
 Diagnostics check_script_against(const TraineeScript& t, const Scenario& s) {

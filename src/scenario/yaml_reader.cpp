@@ -22,6 +22,15 @@ void YamlReader::error(const YAML::Mark& at, const std::string& message) {
 
 void YamlReader::error(const YAML::Node& at, const std::string& message) { error(at.Mark(), message); }
 
+std::optional<YAML::Node> YamlReader::parse_document(std::string_view text) {
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    error(e.mark, "YAML syntax: " + e.msg);
+    return std::nullopt;
+  }
+}
+
 YAML::Mark YamlReader::mark_of(const YAML::Node& map, std::string_view key) const {
   if (map.IsMap()) {
     for (const auto& kv : map)

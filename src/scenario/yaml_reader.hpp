@@ -20,6 +20,9 @@ class YamlReader {
   YamlReader(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
 
   const std::string& file() const { return file_; }
+  /// Parses a whole document; a syntax error becomes a located diagnostic and
+  /// an empty optional.
+  std::optional<YAML::Node> parse_document(std::string_view text);
   void error(const YAML::Node& at, const std::string& message);
   void error(const YAML::Mark& at, const std::string& message);
 

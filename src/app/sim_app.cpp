@@ -18,6 +18,7 @@
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "ui/panels.hpp"
+#include "tissue/fnv1a.hpp"
 
 namespace dermasim::app {
 namespace fs = std::filesystem;
@@ -38,8 +39,7 @@ std::vector<int> instruction_order(const std::string& seed_text) {
   const auto n = static_cast<int>(scenario::instruction_catalog().size());
   std::vector<int> order(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char ch : seed_text) h = (h ^ ch) * 1099511628211ull;
+  std::uint64_t h = fnv1a(seed_text);
   for (int i = n - 1; i > 0; --i) {
     h = h * 6364136223846793005ull + 1442695040888963407ull;
     std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>((h >> 33) % static_cast<std::uint64_t>(i + 1))]);

@@ -1,4 +1,5 @@
 #include "physics/simulator.hpp"
+#include "tissue/fnv1a.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -183,10 +184,10 @@ void Simulator::stroke_needles(double extension, const PenCommand& command) {
     lift_mm_ = hi;
     evaluate_all(hi, tension);
   }
-  commit_needles(tension);
+  commit_needles();
 }
 
-void Simulator::commit_needles(double /*tension*/) {
+void Simulator::commit_needles() {
   const PenPose& pose = body_.pose();
   double load = 0.0;
   for (std::size_t i = 0; i < needles_.size(); ++i) {
@@ -286,30 +287,20 @@ void Simulator::update_cues(const PenCommand& command) {
   tm.lift_mm = lift_mm_;
 }
 
-namespace {
-void mix_bytes(std::uint64_t& h, const void* data, std::size_t size) {
-  const auto* p = static_cast<const unsigned char*>(data);
-  for (std::size_t i = 0; i < size; ++i) {
-    h ^= p[i];
-    h *= 1099511628211ull;
-  }
-}
-}  // namespace
-
 std::uint64_t Simulator::state_hash() const {
   std::uint64_t h = grid_.hash();
-  mix_bytes(h, &step_, sizeof step_);
+  fnv1a_mix(h, &step_, sizeof step_);
   const PenPose& p = body_.pose();
   const double pose_values[] = {p.cap_center_mm.x, p.cap_center_mm.y, p.cap_center_mm.z, p.needle_axis.x,
                                 p.needle_axis.y,   p.needle_axis.z,   p.velocity_mm_s.x, p.velocity_mm_s.y,
                                 p.velocity_mm_s.z, p.cap_indent_mm};
-  mix_bytes(h, pose_values, sizeof pose_values);
+  fnv1a_mix(h, pose_values, sizeof pose_values);
   for (const auto& n : needles_) {
     const double values[] = {n.advance_mm, n.tent_mm, n.depth_mm, n.max_depth_mm, n.force_n, n.entry_x_mm,
                              n.entry_y_mm, n.max_depth_vertical_mm};
-    mix_bytes(h, values, sizeof values);
+    fnv1a_mix(h, values, sizeof values);
     const std::uint8_t tags[] = {static_cast<std::uint8_t>(n.phase), n.layer, n.deepest_layer};
-    mix_bytes(h, tags, sizeof tags);
+    fnv1a_mix(h, tags, sizeof tags);
   }
   return h;
 }

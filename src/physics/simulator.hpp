@@ -65,7 +65,7 @@ class Simulator {
   void stroke_needles(double extension_mm, const PenCommand& command);
   void place_needles(double extension_mm, const PenCommand& command);
   double evaluate_all(double lift_mm, double tension);
-  void commit_needles(double tension);
+  void commit_needles();
   void finish_stroke();
   void update_cues(const PenCommand& command);
 

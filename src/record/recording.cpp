@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "scenario/json_writer.hpp"
+#include "tissue/fnv1a.hpp"
 
 namespace dermasim::record {
 namespace {
@@ -19,15 +20,6 @@ constexpr std::uint32_t format_version = 1;
 // Quanta of the command fields, as physics::quantize_command uses them.
 constexpr double quanta[5] = {0.01, 0.01, 0.001, 0.01, 0.01};
 constexpr std::uint64_t max_commands = 200ull * 3600 * 1000;  // 200 hours at 1 kHz
-
-std::uint64_t fnv(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
@@ -249,7 +241,7 @@ std::string encode_recording(const Recording& r) {
   put_u64(out, r.commands.size());
   put_u64(out, stream.size());
   out += stream;
-  put_u64(out, fnv(out));
+  put_u64(out, fnv1a(out));
   return out;
 }
 
@@ -276,7 +268,7 @@ Recording decode_recording(const std::string& bytes, const std::string& name) {
   const auto stream_size = in.fixed(8);
   if (count > max_commands) in.fail("the command count is implausible");
   if (stream_size > bytes.size() || in.pos() + stream_size + 8 != bytes.size()) in.fail("the file is truncated");
-  if (fnv(std::string_view(bytes).substr(0, bytes.size() - 8)) != stored) in.fail("the checksum does not match: the file is corrupted");
+  if (fnv1a(std::string_view(bytes).substr(0, bytes.size() - 8)) != stored) in.fail("the checksum does not match: the file is corrupted");
 
   Recording r;
   parse_meta(meta, r, in);

@@ -6,6 +6,7 @@
 #include "scenario/stria_generator.hpp"
 #include "scenario/text_file.hpp"
 #include "scenario/yaml_reader.hpp"
+#include "tissue/fnv1a.hpp"
 
 namespace dermasim::scenario {
 namespace {
@@ -236,13 +237,8 @@ void parse_feedback(YamlReader& r, const YAML::Node& n, Scenario& s) {
 }  // namespace
 
 std::string content_hash(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
   char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(fnv1a(bytes)));
   return out;
 }
 

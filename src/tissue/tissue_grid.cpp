@@ -1,4 +1,5 @@
 #include "tissue/tissue_grid.hpp"
+#include "tissue/fnv1a.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -79,16 +80,12 @@ double TissueGrid::erythema(int cell, double time_s) const {
 namespace {
 template <typename T>
 void fnv_mix(std::uint64_t& h, const std::vector<T>& v) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
-  for (std::size_t k = 0; k < v.size() * sizeof(T); ++k) {
-    h ^= bytes[k];
-    h *= 1099511628211ull;
-  }
+  fnv1a_mix(h, v.data(), v.size() * sizeof(T));
 }
 }  // namespace
 
 std::uint64_t TissueGrid::hash() const {
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = fnv1a_offset;
   fnv_mix(h, punctures_);
   fnv_mix(h, deepest_mm_);
   fnv_mix(h, deepest_layer_);

@@ -80,6 +80,25 @@ TEST_CASE("grading is a pure function: the same attempt grades the same twice") 
   CHECK(again.metrics->final_state_hash == r.final_state_hash);
 }
 
+TEST_CASE("leaving out the numbing cream costs technique points only where the key requires it (P3)") {
+  auto s = test::shipped_scenario("postpartum_abdomen_rubra");
+  REQUIRE(s);
+  REQUIRE(s->key.technique.numbing_required);
+  const AttemptResult r = run_scripted_attempt(s, test::shipped_script("postpartum_abdomen_rubra", "no_numbing_cream"));
+  REQUIRE(r.answers.plan);
+  CHECK_FALSE(r.answers.plan->numbing);
+  const auto technique = static_cast<std::size_t>(CriterionId::technique);
+  bool explained = false;
+  for (const auto& f : r.grade.criteria[technique].feedback) explained = explained || f.find("(P3)") != std::string::npos;
+  CHECK(explained);
+
+  Scenario optional = *s;
+  optional.key.technique.numbing_required = false;
+  const Grade lenient = grade_attempt(optional, r.answers, r.commands);
+  CHECK(lenient.criteria[technique].score - r.grade.criteria[technique].score == doctest::Approx(15.0));
+  CHECK(lenient.criteria[technique].feedback.empty());
+}
+
 TEST_CASE("the JSON report has the keys course tooling reads") {
   auto s = test::shipped_scenario("postpartum_abdomen_rubra");
   REQUIRE(s);

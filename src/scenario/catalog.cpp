@@ -9,7 +9,7 @@ constexpr std::array<Decision, 4> decisions{Decision::proceed, Decision::proceed
                                             Decision::refer};
 
 using K = InstructionKind;
-constexpr std::array<Instruction, 27> instructions{{
+constexpr std::array<Instruction, 30> instructions{{
     // Aftercare (clinical.md A1-A8, E1).
     {"avoid_sun_week", K::aftercare, "Avoid direct sun on the treated area for at least a week", "A1", false,
      "Sun on freshly needled skin risks irritation and discolouration: avoid it for at least a week (A1)."},
@@ -57,6 +57,17 @@ constexpr std::array<Instruction, 27> instructions{{
      "Striae rubra respond better than striae alba (C3)."},
     {"guaranteed_removal", K::counselling, "Microneedling will remove the stretch marks completely", "S4", true,
      "Most patients improve (80% noticed improvement, S4), but no one can promise removal (C2)."},
+    // Counselling: options and cost (P6, S5, D4).
+    {"rf_microneedling_option", K::counselling,
+     "Radiofrequency (RF) microneedling adds heat through the needles: more tightening and collagen", "P6", false,
+     "RF microneedling tightens skin and induces more collagen than standard microneedling (P6): an option to "
+     "discuss when a patient asks about it or the marks are stubborn (C2)."},
+    {"cost_per_session", K::counselling, "Each session costs about USD 100-700; budget for the whole series", "S5",
+     false, "Sessions cost USD 100-700 each (S5) and a series of 3-6 is usual (S1): the patient should know the "
+            "cost of the course before committing."},
+    {"deeper_is_faster", K::counselling, "Going to 2-3 mm needles would clear the marks faster", "D4", true,
+     "2.0-3.0 mm is for extensive scarring or deep tissue concerns (D4); stretch marks are treated at 0.5-1.5 mm "
+     "by severity (D1-D3), and a long needle under a thinned dermis only reaches the fat."},
     // Home devices (H1-H3).
     {"home_devices_shallower", K::home_care, "Home devices are less powerful and reach less depth; results vary",
      "H1", false, "Home devices reach less depth and results vary (H1)."},

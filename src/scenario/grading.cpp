@@ -130,7 +130,7 @@ CriterionResult grade_coverage(const Scenario& s, const ProcedureMetrics& m) {
   return r;
 }
 
-CriterionResult grade_technique(const Scenario& s, const ProcedureMetrics& m) {
+CriterionResult grade_technique(const Scenario& s, const PlanAnswers& plan, const ProcedureMetrics& m) {
   CriterionResult r{CriterionId::technique};
   const TechniqueKey& k = s.key.technique;
   r.evidence = {{"treating_s", m.treating_s},
@@ -144,7 +144,8 @@ CriterionResult grade_technique(const Scenario& s, const ProcedureMetrics& m) {
                 {"speed_out_fraction", m.speed_out_fraction},
                 {"taut_fraction", m.taut_fraction},
                 {"drag_events", m.drag_events},
-                {"dwell_events", m.dwell_events}};
+                {"dwell_events", m.dwell_events},
+                {"numbing_cream", plan.numbing ? 1.0 : 0.0}};
   if (m.treating_s <= 0.0) {
     r.score = 0.0;
     r.feedback.push_back("The pen never treated the skin with the motor running.");
@@ -155,6 +156,13 @@ CriterionResult grade_technique(const Scenario& s, const ProcedureMetrics& m) {
                           0.2 * m.taut_fraction);
   // Dragging tears tram-track scars (E3): sustained dragging alone fails the criterion.
   score -= std::min(60.0, 5.0 * m.drag_events) + std::min(20.0, 5.0 * m.dwell_events);
+  if (k.numbing_required && !plan.numbing) {
+    score -= 15.0;
+    r.feedback.push_back(s.feedback_for(
+        "no_numbing", "The plan left out the topical numbing cream, which is applied before treatment (P3). Even with "
+                      "it patients feel a light pinching, and rated the pain about 5 out of 10 in a striae trial (P3): "
+                      "without it a patient may flinch or stop the session."));
+  }
   if (m.tilt_over_fraction > 0.05)
     r.feedback.push_back(s.feedback_for(
         "tilt", fmt("The pen leaned more than %.0f degrees for %.0f%% of the treatment (up to %.0f). Hold it at 90 "
@@ -381,7 +389,7 @@ Grade grade_attempt(const Scenario& s, const Answers& answers, const std::vector
   };
   g.criteria.push_back(procedural(CriterionId::depth, [&] { return grade_depth(s, *answers.plan, *g.metrics); }));
   g.criteria.push_back(procedural(CriterionId::coverage, [&] { return grade_coverage(s, *g.metrics); }));
-  g.criteria.push_back(procedural(CriterionId::technique, [&] { return grade_technique(s, *g.metrics); }));
+  g.criteria.push_back(procedural(CriterionId::technique, [&] { return grade_technique(s, *answers.plan, *g.metrics); }));
   g.criteria.push_back(grade_screening(s, consultation));
   g.criteria.push_back([&] {
     if (answers.aftercare) return grade_aftercare(s, *answers.aftercare);

@@ -55,6 +55,7 @@ struct TechniqueKey {
   double tilt_max_deg = 10.0;   // P4: perpendicular
   Range force_n{0.6, 4.0};
   Range speed_mm_s{3.0, 30.0};
+  bool numbing_required = true;  // P3: topical numbing cream is applied before treatment
 };
 
 struct SessionPlanKey {

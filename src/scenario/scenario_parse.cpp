@@ -176,10 +176,11 @@ void parse_key(YamlReader& r, const YAML::Node& n, AnswerKey& k) {
     r.read(c, "max_outside_fraction", k.coverage.max_outside_fraction, 0, 1, false);
   }
   if (const YAML::Node t = n["technique"];
-      t.IsDefined() && r.check_map(t, "technique", {"tilt_max_deg", "force_n", "speed_mm_s"})) {
+      t.IsDefined() && r.check_map(t, "technique", {"tilt_max_deg", "force_n", "speed_mm_s", "numbing_required"})) {
     r.read(t, "tilt_max_deg", k.technique.tilt_max_deg, 0, 45, false);
     r.read(t, "force_n", k.technique.force_n, 0, 20, false);
     r.read(t, "speed_mm_s", k.technique.speed_mm_s, 0, 200, false);
+    r.read(t, "numbing_required", k.technique.numbing_required, false);
   }
   if (const YAML::Node a = n["aftercare"]; a.IsDefined() && r.check_map(a, "aftercare", {"required", "forbidden"})) {
     r.read_strings(a, "required", k.aftercare_required, false);

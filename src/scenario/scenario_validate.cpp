@@ -154,7 +154,7 @@ const std::vector<std::string_view>& feedback_ids() {
       "depth", "coverage", "technique", "screening", "aftercare",
       "setting_too_shallow", "setting_too_deep", "wrong_cartridge", "not_reaching_dermis", "into_fat",
       "coverage_low", "outside_target", "over_treated", "uneven",
-      "tilt", "force_low", "force_high", "speed", "lax_skin", "drag", "dwell",
+      "tilt", "force_low", "force_high", "speed", "lax_skin", "drag", "dwell", "no_numbing",
       "missed_finding", "false_alarm", "wrong_decision", "missing_precaution", "no_treatment",
       "missing_instruction", "harmful_instruction", "schedule_count", "schedule_interval", "schedule_maintenance"};
   return ids;

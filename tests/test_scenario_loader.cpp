@@ -154,3 +154,31 @@ TEST_CASE("a stretch-mark generator gives the same marks from the same seed") {
     CHECK(m.center_y_mm <= 80.0);
   }
 }
+
+TEST_CASE("a title that gives away the decision or a hidden finding is refused - the trainee reads it first") {
+  {
+    const std::string text = edited("title: Postpartum striae rubra on the abdomen",
+                                    "title: Postpartum striae rubra on the abdomen (Proceed)");
+    const auto l = load_scenario_text(text, "case.yaml");
+    CHECK(has_error(l, line_of(text, "title:"), "gives away the decision ('proceed')"));
+  }
+  {
+    // "preferred" holds "refer" but not as a word.
+    const std::string text = edited("title: Postpartum striae rubra on the abdomen",
+                                    "title: Postpartum striae rubra, her preferred site");
+    INFO(all(load_scenario_text(text, "case.yaml")));
+    CHECK(load_scenario_text(text, "case.yaml").scenario);
+  }
+  {
+    std::ifstream in(std::string(DERMASIM_SOURCE_DIR) + "/scenarios/upper_arm_isotretinoin.yaml");
+    std::ostringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    const std::string from = "title: Growth-spurt striae on the upper arms";
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), "title: Upper-arm striae after Isotretinoin");
+    const auto l = load_scenario_text(text, "arm.yaml");
+    CHECK(has_error(l, line_of(text, "title:"), "names 'isotretinoin', which only a follow-up question reveals"));
+  }
+}

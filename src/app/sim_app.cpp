@@ -17,8 +17,9 @@
 #include "record/recording.hpp"
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
-#include "ui/panels.hpp"
+#include "scene/skin_tone.hpp"
 #include "tissue/fnv1a.hpp"
+#include "ui/panels.hpp"
 
 namespace dermasim::app {
 namespace fs = std::filesystem;
@@ -171,7 +172,9 @@ void SimulatorApp::refresh_library() {
     if (load.scenario) {
       entry.id = load.scenario->id;
       entry.title = load.scenario->title;
-      entry.summary = load.scenario->summary;
+      const scenario::Patient& p = load.scenario->patient;
+      entry.patient = p.name + ", " + std::to_string(p.age_years) + ", " + std::string(tissue::sex_name(p.sex)) +
+                      ", Fitzpatrick " + std::string(scene::fitzpatrick_roman(p.fitzpatrick)) + ". " + p.goals;
       entry.site = std::string(tissue::site_name(load.scenario->patch.site));
       if (const auto it = best.find(entry.id); it != best.end()) {
         entry.attempts = it->second.first;

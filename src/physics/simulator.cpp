@@ -1,10 +1,11 @@
 #include "physics/simulator.hpp"
-#include "tissue/fnv1a.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <numbers>
+
+#include "tissue/fnv1a.hpp"
 
 namespace dermasim::physics {
 namespace {

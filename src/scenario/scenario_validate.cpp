@@ -1,6 +1,7 @@
 #include "scenario/scenario_validate.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace dermasim::scenario {
@@ -129,6 +130,40 @@ void check_rubric(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   }
 }
 
+// Whether `text` holds `phrase` as whole words, ignoring case.
+bool has_words(std::string_view text, std::string_view phrase) {
+  auto lower = [](std::string_view v) {
+    std::string out(v);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string t = lower(text), p = lower(phrase);
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (auto at = t.find(p); at != std::string::npos; at = t.find(p, at + 1)) {
+    const bool starts = at == 0 || !word(t[at - 1]);
+    const bool ends = at + p.size() == t.size() || !word(t[at + p.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// The trainee reads the title before the consultation: it must not give away
+// the decision, nor a finding that only a follow-up question reveals (X7).
+void check_title(const Scenario& s, const YAML::Node& root, YamlReader& r) {
+  const YAML::Mark at = r.mark_of(root, "title");
+  for (std::string_view word : {"proceed", "defer", "refer", "contraindicated", "contraindication"})
+    if (has_words(s.title, word))
+      r.error(at, "the title is shown to the trainee and gives away the decision ('" + std::string(word) +
+                      "'): describe the patient; put the answer in the summary");
+  for (const HistoryItem& item : s.history) {
+    if (!item.relevant || !item.intake.empty()) continue;
+    std::string words = item.id;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    if (has_words(s.title, words))
+      r.error(at, "the title names '" + item.id + "', which only a follow-up question reveals: the trainee should find it");
+  }
+}
+
 void check_patch(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   const YAML::Node marks = root["stretch_marks"];
   for (std::size_t i = 0; i < s.patch.marks.size(); ++i) {
@@ -162,6 +197,7 @@ const std::vector<std::string_view>& feedback_ids() {
 
 void validate_scenario(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   check_patch(s, root, r);
+  check_title(s, root, r);
   check_history(s, root, r);
   check_key(s, root, r);
   check_rubric(s, root, r);

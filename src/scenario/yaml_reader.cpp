@@ -134,6 +134,9 @@ bool YamlReader::read(const YAML::Node& map, std::string_view key, std::string& 
     return false;
   }
   out = n.Scalar();
+  // A folded or literal block (`>` or `|`) keeps its last line break; the
+  // text is shown in panels and reports, where it would add a blank line.
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   return true;
 }
 

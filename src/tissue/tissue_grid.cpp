@@ -1,9 +1,10 @@
 #include "tissue/tissue_grid.hpp"
-#include "tissue/fnv1a.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+
+#include "tissue/fnv1a.hpp"
 
 namespace dermasim::tissue {
 

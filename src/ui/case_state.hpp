@@ -17,7 +17,7 @@ struct LibraryEntry {
   std::string path;
   std::string id;
   std::string title;
-  std::string summary;
+  std::string patient;  // who the trainee meets; never the answer
   std::string site;
   std::string problem;  // why the file does not load, if it does not
   int attempts = 0;

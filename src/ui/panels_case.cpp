@@ -55,8 +55,8 @@ void library_panel(AppState& state, UiActions& actions) {
       ImGui::TextUnformatted(e.title.empty() ? e.path.c_str() : e.title.c_str());
       if (!e.problem.empty())
         ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "does not load: %s", e.problem.c_str());
-      else if (ImGui::IsItemHovered() && !e.summary.empty())
-        ImGui::SetTooltip("%s", e.summary.c_str());
+      else if (ImGui::IsItemHovered() && !e.patient.empty())
+        ImGui::SetTooltip("%s", e.patient.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.site.c_str());
       ImGui::TableNextColumn();
@@ -198,7 +198,7 @@ void procedure_panel(AppState& state, UiActions& actions) {
 
 void aftercare_panel(AppState& state, UiActions& actions) {
   CaseState& c = state.clinic;
-  if (!begin_stage_window("Aftercare and scheduling", 520, 760)) {
+  if (!begin_stage_window("Aftercare and scheduling", 560, 760)) {
     ImGui::End();
     return;
   }
@@ -207,7 +207,18 @@ void aftercare_panel(AppState& state, UiActions& actions) {
   for (int index : c.instruction_order) {
     const scenario::Instruction& ins = catalog[static_cast<std::size_t>(index)];
     bool on = contains(c.instructions, std::string(ins.id));
-    if (ImGui::Checkbox(std::string(ins.text).c_str(), &on)) set_member(c.instructions, std::string(ins.id), on);
+    // The label wraps so a long instruction is read whole, not clipped at the
+    // panel edge; clicking it ticks the box as a checkbox label would.
+    ImGui::PushID(index);
+    bool changed = ImGui::Checkbox("##give", &on);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", std::string(ins.text).c_str());
+    if (ImGui::IsItemClicked()) {
+      on = !on;
+      changed = true;
+    }
+    if (changed) set_member(c.instructions, std::string(ins.id), on);
+    ImGui::PopID();
   }
   section("Schedule");
   ImGui::SliderInt("Sessions in the series", &c.sessions, 1, 10);

@@ -19,6 +19,8 @@ void debrief_panel(AppState& state, UiActions& actions) {
   }
   const scenario::Grade& g = *c.grade;
   ImGui::TextUnformatted(g.scenario_title.c_str());
+  // The instructor's summary names the answer, so the trainee first sees it here.
+  if (c.scenario && !c.scenario->summary.empty()) ImGui::TextWrapped("The case: %s", c.scenario->summary.c_str());
   ImGui::Text("Total %.1f / 100 (pass mark %.0f):", g.total, g.pass_mark);
   ImGui::SameLine();
   ImGui::TextColored(g.passed ? ImVec4(0.4f, 0.9f, 0.5f, 1) : ImVec4(1, 0.4f, 0.35f, 1), "%s",

@@ -145,3 +145,42 @@ TEST_CASE("the statements queued with an attempt use the database's xAPI setting
   CHECK(has(st[1].body, "\"duration\":\"PT10M\""));
   CHECK(st[1].verb == "failed");
 }
+
+TEST_CASE("an override voids the verdict it replaces and queues the new one - a second override voids the first's") {
+  test::ScratchDir dir;
+  record::ProgressDb db(dir.file("p.db"));
+  record::AttemptStart start;
+  start.trainee = "Ana";
+  start.scenario_id = "postpartum_abdomen_rubra";
+  start.started_utc = "2024-03-01T09:00:00Z";
+  const auto id = db.record_attempt_started(start);
+  record::AttemptEnd end;
+  end.ended_utc = "2024-03-01T09:10:00Z";
+  db.record_attempt_finished(id, test::made_up_grade(64, false), end);
+  const std::string graded_verdict = db.statements(id)[1].statement_id;
+  REQUIRE(graded_verdict == record::verdict_statement_id(id, false));
+
+  const auto first = db.override_grade(id, 72, true, "tilt sensor fault on station 3", "Dr Okafor");
+  auto st = db.statements(id);
+  REQUIRE(st.size() == 6);
+  CHECK(st[4].verb == "voided");
+  CHECK(st[4].seq == 4);
+  CHECK(has(st[4].body, "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + graded_verdict + "\"}"));
+  CHECK(has(st[4].body, "\"name\":\"Dr Okafor\""));
+  CHECK(st[5].verb == "passed");
+  CHECK(st[5].statement_id == record::verdict_statement_id(first.uuid, true));
+  CHECK(st[5].statement_id != graded_verdict);
+  CHECK(has(st[5].body, "\"raw\":72"));
+  CHECK(has(st[5].body, "\"success\":true"));
+  CHECK(has(st[5].body, "\"registration\":\"" + id + "\""));
+  CHECK(has(st[5].body, "\"reason\":\"tilt sensor fault on station 3\""));
+  CHECK(has(st[5].body, "\"graded_total\":64"));
+
+  db.override_grade(id, 60, false, "second review: the tilt was real", "Dr Okafor");
+  st = db.statements(id);
+  REQUIRE(st.size() == 8);
+  CHECK(st[6].verb == "voided");
+  CHECK(has(st[6].body, "\"id\":\"" + record::verdict_statement_id(first.uuid, true) + "\"}"));
+  CHECK(st[7].verb == "failed");
+  CHECK(db.pending_statements().size() == 8);
+}

@@ -1,6 +1,7 @@
 # Statements dermasim produces, checked by the independent validator: those of
 # graded recordings (passed, failed, deferred) printed by `records statements
-# --session`, and those queued in a progress database's outbox.
+# --session`, and those queued in a progress database's outbox, including an
+# instructor's override (a voiding statement and the new verdict).
 include(${CMAKE_CURRENT_LIST_DIR}/isolated_env.cmake)
 
 function(run)
@@ -19,9 +20,15 @@ foreach(script good too_deep deferred_a_candidate tilted_pen)
   list(APPEND files ${WORK}/${script}.json)
   run(${DS} records add --session ${WORK}/${script}.dsrec --scenario ${SCEN} --trainee "trainee.${script}@clinic.example"
       --db ${WORK}/progress.db)
+  string(REGEX MATCH "[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+" uuid_${script} "${out}")
 endforeach()
+run(${DS} records override --attempt ${uuid_too_deep} --total 71 --passed true --reason "depth sensor fault"
+    --instructor "Dr. Lee" --db ${WORK}/progress.db)
 run(${DS} records statements --db ${WORK}/progress.db)
 file(WRITE ${WORK}/outbox.json "${out}")
+if(NOT out MATCHES "\"objectType\":\"StatementRef\"" OR NOT out MATCHES "depth sensor fault")
+  message(FATAL_ERROR "the override's statements are not in the outbox:\n${out}")
+endif()
 list(APPEND files ${WORK}/outbox.json)
 # A course's own activity base is used and still valid.
 set(ENV{DERMASIM_XAPI_ACTIVITY_BASE} "https://lms.example.org/courses/derm-101/")

@@ -17,7 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 // The columns of an AttemptRecord, in the order read_attempt() expects.
 constexpr const char* attempt_columns =
     "a.uuid, t.name, a.scenario_id, a.scenario_title, a.scenario_hash, a.started_utc, a.ended_utc, a.duration_s, "
@@ -41,6 +40,25 @@ AttemptRecord read_attempt(const Statement& st) {
   a.total = a.graded_total;
   a.passed = a.graded_passed;
   return a;
+}
+
+// What xAPI statements say of a stored attempt (its graded result).
+AttemptFacts facts_of(const AttemptRecord& a) {
+  AttemptFacts f;
+  f.attempt_uuid = a.uuid;
+  f.trainee = a.trainee;
+  f.scenario_id = a.scenario_id;
+  f.scenario_title = a.scenario_title;
+  f.started_utc = a.started_utc;
+  f.ended_utc = a.ended_utc.value_or(a.started_utc);
+  f.duration_s = a.duration_s.value_or(0.0);
+  f.completed = a.status == "completed";
+  f.total = a.graded_total.value_or(0.0);
+  f.pass_mark = a.pass_mark.value_or(70.0);
+  f.passed = a.graded_passed.value_or(false);
+  for (const auto& c : a.criteria) f.criteria.push_back({c.criterion, c.score, c.applicable});
+  for (const auto& e : a.critical_errors) f.critical_errors.push_back(e.kind);
+  return f;
 }
 
 }  // namespace
@@ -166,16 +184,22 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
   }
   // The statements join the outbox in the same transaction: an attempt is
   // never stored without them, nor they without it.
+  queue_statements(attempt_uuid, attempt_statements(facts, xapi_), ended);
+  tx.commit();
+}
+
+void ProgressDb::queue_statements(const std::string& attempt_uuid, const std::vector<XapiStatement>& statements,
+                                  const std::string& created_utc) {
+  Statement next(db_, "SELECT COALESCE(MAX(seq) + 1, 0) FROM xapi_outbox WHERE attempt_uuid = ?1");
+  next.bind(1, attempt_uuid).step();
+  std::int64_t seq = next.integer(0);
   Statement out(db_,
                 "INSERT INTO xapi_outbox (statement_id, attempt_uuid, seq, verb, body, created_utc) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  const auto statements = attempt_statements(facts, xapi_);
-  for (std::size_t i = 0; i < statements.size(); ++i) {
+  for (const auto& st : statements) {
     out.reset();
-    out.bind(1, statements[i].id).bind(2, attempt_uuid).bind(3, static_cast<std::int64_t>(i));
-    out.bind(4, statements[i].verb).bind(5, statements[i].json).bind(6, ended).run();
+    out.bind(1, st.id).bind(2, attempt_uuid).bind(3, seq++).bind(4, st.verb).bind(5, st.json).bind(6, created_utc).run();
   }
-  tx.commit();
 }
 
 OverrideRecord ProgressDb::override_grade(const std::string& attempt_uuid, double new_total, bool new_passed,
@@ -203,6 +227,14 @@ OverrideRecord ProgressDb::override_grade(const std::string& attempt_uuid, doubl
                 "new_total, new_passed, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   ins.bind(1, o.uuid).bind(2, o.attempt_uuid).bind(3, o.at_utc).bind(4, o.instructor).bind(5, o.old_total);
   ins.bind(6, o.old_passed).bind(7, o.new_total).bind(8, o.new_passed).bind(9, o.reason).run();
+  // The course's LRS hears of it in the same transaction: the verdict it had
+  // is voided and the new one sent, through the outbox like any statement.
+  OverrideFacts x{o.uuid, o.instructor, o.reason, o.at_utc, new_total, new_passed, a->graded_total.value_or(0.0), {}};
+  if (!a->overrides.empty())
+    x.voids_statement_id = verdict_statement_id(a->overrides.back().uuid, a->overrides.back().new_passed);
+  else if (a->status == "completed" && a->graded_passed)
+    x.voids_statement_id = verdict_statement_id(a->uuid, *a->graded_passed);
+  queue_statements(attempt_uuid, override_statements(facts_of(*a), x, xapi_), o.at_utc);
   tx.commit();
   return o;
 }

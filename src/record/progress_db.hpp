@@ -142,9 +142,10 @@ class ProgressDb {
   void record_attempt_finished(const std::string& attempt_uuid, const scenario::Grade& grade,
                                const AttemptEnd& end = {});
 
-  /// Appends an override to the audit trail. Throws std::invalid_argument for
-  /// an empty reason or instructor or a total outside 0..100, DbError for an
-  /// unknown attempt.
+  /// Appends an override to the audit trail and queues its xAPI statements
+  /// (voiding the verdict it replaces, then the new verdict) in the same
+  /// transaction. Throws std::invalid_argument for an empty reason or
+  /// instructor or a total outside 0..100, DbError for an unknown attempt.
   OverrideRecord override_grade(const std::string& attempt_uuid, double new_total, bool new_passed,
                                 const std::string& reason, const std::string& instructor);
 
@@ -175,6 +176,9 @@ class ProgressDb {
  private:
   std::int64_t trainee_id(const std::string& name);
   void load_details(AttemptRecord& a);
+  /// Appends statements to the attempt's outbox, after those already there.
+  void queue_statements(const std::string& attempt_uuid, const std::vector<XapiStatement>& statements,
+                        const std::string& created_utc);
 
   SqliteDb db_;
   XapiSettings xapi_;

@@ -43,16 +43,22 @@ bool looks_like_email(const std::string& s) {
          s.find_first_of(" \t<>\"") == std::string::npos && s.find('@', at + 1) == std::string::npos;
 }
 
-void actor(scenario::JsonWriter& w, const AttemptFacts& a, const XapiSettings& s) {
-  w.key("actor").begin_object().field("objectType", "Agent").field("name", a.trainee);
-  if (looks_like_email(a.trainee)) {
+// A person on this system: the trainee, or the instructor who overrides.
+void actor(scenario::JsonWriter& w, const std::string& person, const XapiSettings& s) {
+  w.key("actor").begin_object().field("objectType", "Agent").field("name", person);
+  if (looks_like_email(person)) {
     std::string mbox = "mailto:";
-    mbox.append(a.trainee);
+    mbox.append(person);
     w.field("mbox", mbox);
   } else {
-    w.key("account").begin_object().field("homePage", s.actor_home_page).field("name", a.trainee).end_object();
+    w.key("account").begin_object().field("homePage", s.actor_home_page).field("name", person).end_object();
   }
   w.end_object();
+}
+
+void verb_of(scenario::JsonWriter& w, const std::string& verb) {
+  w.key("verb").begin_object().field("id", verb_iri(verb));
+  w.key("display").begin_object().field("en-US", verb).end_object().end_object();
 }
 
 void object(scenario::JsonWriter& w, const AttemptFacts& a, const XapiSettings& s) {
@@ -77,20 +83,25 @@ void context(scenario::JsonWriter& w, const AttemptFacts& a, const XapiSettings&
   w.end_object().end_object();
 }
 
-XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::string& verb) {
+std::string statement_id(const std::string& source, const std::string& verb) {
+  std::string name = source;
+  name.append("/").append(verb);
+  return uuid_v5(dermasim_uuid_namespace, name);
+}
+
+// One of the attempt's statements; `o` marks a verdict set by an override.
+XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::string& verb,
+                   const OverrideFacts* o = nullptr) {
   XapiStatement st;
   st.verb = verb;
-  std::string name = a.attempt_uuid;
-  name.append("/").append(verb);
-  st.id = uuid_v5(dermasim_uuid_namespace, name);
+  st.id = statement_id(o ? o->override_uuid : a.attempt_uuid, verb);
   const bool judged = verb == "passed" || verb == "failed";
   const bool moveon = judged || verb == "completed";
 
   scenario::JsonWriter w;
   w.begin_object().field("id", st.id);
-  actor(w, a, s);
-  w.key("verb").begin_object().field("id", verb_iri(verb));
-  w.key("display").begin_object().field("en-US", verb).end_object().end_object();
+  actor(w, a.trainee, s);
+  verb_of(w, verb);
   object(w, a, s);
   if (verb != "initialized") {
     w.key("result").begin_object();
@@ -107,7 +118,12 @@ XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::stri
         if (c.applicable) w.field(criterion_extension_iri(s, c.name), c.score);
       w.key(critical_errors_extension_iri(s)).begin_array();
       for (const auto& e : a.critical_errors) w.value(e);
-      w.end_array().end_object();
+      w.end_array();
+      if (o) {
+        w.key(override_extension_iri(s)).begin_object().field("instructor", o->instructor).field("reason", o->reason);
+        w.field("at", o->at_utc).field("graded_total", o->graded_total).end_object();
+      }
+      w.end_object();
     }
     w.end_object();
   }
@@ -118,7 +134,41 @@ XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::stri
   return st;
 }
 
+XapiStatement voiding(const OverrideFacts& o, const XapiSettings& s) {
+  XapiStatement st;
+  st.verb = "voided";
+  st.id = statement_id(o.override_uuid, st.verb);
+  scenario::JsonWriter w;
+  w.begin_object().field("id", st.id);
+  actor(w, o.instructor, s);
+  verb_of(w, st.verb);
+  w.key("object").begin_object().field("objectType", "StatementRef").field("id", o.voids_statement_id).end_object();
+  w.field("timestamp", o.at_utc);
+  w.end_object();
+  st.json = w.str();
+  return st;
+}
+
 }  // namespace
+
+std::string verdict_statement_id(const std::string& source, bool passed) {
+  return statement_id(source, passed ? "passed" : "failed");
+}
+
+std::vector<XapiStatement> override_statements(const AttemptFacts& a, const OverrideFacts& o, const XapiSettings& s) {
+  std::vector<XapiStatement> out;
+  if (!o.voids_statement_id.empty()) out.push_back(voiding(o, s));
+  AttemptFacts now = a;
+  now.total = o.new_total;
+  now.passed = o.new_passed;
+  out.push_back(make(now, s, o.new_passed ? "passed" : "failed", &o));
+  return out;
+}
+
+std::string override_extension_iri(const XapiSettings& s) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/override");
+}
 
 std::string verb_iri(const std::string& verb) {
   std::string iri = "http://adlnet.gov/expapi/verbs/";

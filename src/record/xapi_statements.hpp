@@ -41,16 +41,38 @@ struct AttemptFacts {
 
 struct XapiStatement {
   std::string id;
-  std::string verb;  // short name: initialized, passed, failed, completed, terminated
+  std::string verb;  // short name: initialized, passed, failed, completed, terminated, voided
   std::string json;
 };
 
 std::vector<XapiStatement> attempt_statements(const AttemptFacts& a, const XapiSettings& s);
+
+/// An instructor's override of an attempt's verdict, as the LRS must hear it.
+struct OverrideFacts {
+  std::string override_uuid;
+  std::string instructor;
+  std::string reason;
+  std::string at_utc;
+  double new_total = 0.0;  // 0..100
+  bool new_passed = false;
+  double graded_total = 0.0;       // what the grading said, kept for the record
+  std::string voids_statement_id;  // the verdict it replaces; empty when none was sent (interrupted)
+};
+
+/// The id of a verdict statement (passed or failed). `source` is the attempt's
+/// UUID for the graded verdict, an override's UUID for the verdict it sets.
+std::string verdict_statement_id(const std::string& source, bool passed);
+
+/// An override: the instructor voids the verdict it replaces (xAPI's voided
+/// verb, so reports stop counting it) and the attempt gets a new verdict with
+/// the overridden score, the instructor and the reason as a result extension.
+std::vector<XapiStatement> override_statements(const AttemptFacts& a, const OverrideFacts& o, const XapiSettings& s);
 
 /// Verb and extension IRIs, exposed for tests and documentation.
 std::string verb_iri(const std::string& verb);
 std::string scenario_activity_id(const XapiSettings& s, const std::string& scenario_id);
 std::string criterion_extension_iri(const XapiSettings& s, const std::string& criterion);
 std::string critical_errors_extension_iri(const XapiSettings& s);
+std::string override_extension_iri(const XapiSettings& s);
 
 }  // namespace dermasim::record

@@ -2,7 +2,9 @@
 // Validates xAPI statements with Learning Locker's independent validator
 // (@learninglocker/xapi-validation), plus the cmi5 pattern dermasim promises:
 // per registration, initialized first, terminated last, one of passed/failed
-// before completed. Usage:
+// before completed. An instructor's override voids that verdict (xAPI's voided
+// verb, object a StatementRef) and adds a new one, marked by the override
+// extension; the statements left standing must still give one verdict. Usage:
 //   node validate.js FILE.json...   each a statement or an array of them
 //   node validate.js --self-check   proves the validator rejects a broken statement
 // Exits 1 and prints every problem when anything is invalid.
@@ -14,6 +16,12 @@ const validate = require('@learninglocker/xapi-validation').default;
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const VERB = (v) => 'http://adlnet.gov/expapi/verbs/' + v;
 
+const isVoiding = (s) => ((s.verb || {}).id === VERB('voided'));
+const verbName = (s) => ((s.verb || {}).id || '').replace(VERB(''), '');
+const isVerdict = (s) => ['passed', 'failed'].includes(verbName(s));
+const isOverride = (s) =>
+  Object.keys((s.result || {}).extensions || {}).some((k) => k.endsWith('/xapi/extensions/override'));
+
 function problemsOf(statement) {
   const problems = validate(statement).map(
     (w) => `${w.path.join('.')}: ${w.name}${w.typeName ? ' (expected ' + w.typeName + ')' : ''}` +
@@ -21,6 +29,10 @@ function problemsOf(statement) {
   // The validator checks xAPI; these are the cmi5 parts it does not know.
   const ctx = statement.context || {};
   if (!statement.id) problems.push('id: missing (dermasim always PUTs with an id)');
+  if (isVoiding(statement)) {
+    if ((statement.object || {}).objectType !== 'StatementRef') problems.push('object: a voiding statement must point at a StatementRef');
+    return problems;
+  }
   if (!ctx.registration) problems.push('context.registration: missing');
   const cats = ((ctx.contextActivities || {}).category || []).map((a) => a.id);
   if (!cats.includes(CMI5)) problems.push('context.contextActivities.category: no cmi5 category');
@@ -38,17 +50,31 @@ function problemsOf(statement) {
 }
 
 function patternProblems(statements) {
+  const problems = [];
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  const voided = new Set();
+  for (const s of statements.filter(isVoiding)) {
+    const target = byId.get((s.object || {}).id);
+    if (!target) problems.push(`voiding statement ${s.id}: voids ${(s.object || {}).id}, which is not among the statements`);
+    else if (!isVerdict(target)) problems.push(`voiding statement ${s.id}: voids a ${verbName(target)} statement, not a verdict`);
+    voided.add((s.object || {}).id);
+  }
   const byRegistration = new Map();
   for (const s of statements) {
+    if (isVoiding(s)) continue;
     const r = (s.context || {}).registration;
     if (!byRegistration.has(r)) byRegistration.set(r, []);
-    byRegistration.get(r).push(((s.verb || {}).id || '').replace(VERB(''), ''));
+    byRegistration.get(r).push(s);
   }
-  const problems = [];
-  for (const [r, verbs] of byRegistration) {
-    const ok = (verbs.join(',') === 'initialized,terminated') ||
-               /^initialized,(passed|failed),completed,terminated$/.test(verbs.join(','));
-    if (!ok) problems.push(`registration ${r}: verbs ${verbs.join(',')} do not follow cmi5's pattern`);
+  for (const [r, all] of byRegistration) {
+    const standing = all.filter((s) => !voided.has(s.id));
+    const verbs = all.filter((s) => !isOverride(s)).map(verbName).join(',');
+    const ok = verbs === 'initialized,terminated' || /^initialized,(passed|failed),completed,terminated$/.test(verbs);
+    if (!ok) problems.push(`registration ${r}: verbs ${verbs} do not follow cmi5's pattern`);
+    const verdicts = standing.filter(isVerdict).length;
+    const expected = verbs.includes('completed') || all.some(isOverride) ? 1 : 0;
+    if (verdicts !== expected)
+      problems.push(`registration ${r}: ${verdicts} verdict(s) left standing after voiding, expected ${expected}`);
   }
   return problems;
 }

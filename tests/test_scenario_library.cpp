@@ -66,3 +66,25 @@ TEST_CASE("the case library holds at least 10 valid scenarios - each with a pass
     CHECK(mistakes >= 1);
   }
 }
+
+TEST_CASE("shipped scripts keep the pen over the patch from the first step - nothing needs correcting") {
+  for (const auto& path : test::files_in(test::source_path("scenarios"))) {
+    auto s = test::shipped_scenario(path.stem().string());
+    REQUIRE(s);
+    for (const auto& script : test::files_in(test::source_path("scenarios/scripts/" + s->id))) {
+      auto load = load_script_file(script.string());
+      REQUIRE(load.script);
+      if (load.script->procedure.empty()) continue;
+      CAPTURE(script.string());
+      physics::ScriptedPen pen(procedure_path(*load.script, *s));
+      std::size_t off = 0, steps = 0;
+      while (!pen.finished()) {
+        const physics::PenCommand c = pen.next();
+        ++steps;
+        if (c.x_mm < 0.0 || c.x_mm > s->patch.width_mm || c.y_mm < 0.0 || c.y_mm > s->patch.height_mm) ++off;
+      }
+      CHECK(steps > 1000);
+      CHECK(off == 0);
+    }
+  }
+}

@@ -111,10 +111,21 @@ void ScriptedPen::press_path(const std::vector<std::pair<double, double>>& point
   }
 }
 
+namespace {
+// A point of a segment's own frame on the patch (the identity for all but
+// band rasters, whose rectangle lies along a stretch mark).
+std::pair<double, double> on_patch(const PathSegment& seg, double x, double y) {
+  const double a = seg.frame_angle_deg * std::numbers::pi / 180.0;
+  return {seg.frame_x_mm + x * std::cos(a) - y * std::sin(a), seg.frame_y_mm + x * std::sin(a) + y * std::cos(a)};
+}
+}  // namespace
+
 ScriptedPen::ScriptedPen(const std::vector<PathSegment>& segments) {
   styles_.push_back(PathStyle{});
-  const double start_x = segments.empty() ? 60.0 : segments.front().x0_mm;
-  const double start_y = segments.empty() ? 40.0 : segments.front().y0_mm;
+  // Hover over the patch where the first segment begins: a frame's local
+  // coordinates would put the pen off the patch for the first travel.
+  const auto [start_x, start_y] =
+      segments.empty() ? std::pair{60.0, 40.0} : on_patch(segments.front(), segments.front().x0_mm, segments.front().y0_mm);
   add(0.0, start_x, start_y, false, false, 0);
   for (const PathSegment& seg : segments) {
     styles_.push_back(seg.style);
@@ -124,12 +135,7 @@ ScriptedPen::ScriptedPen(const std::vector<PathSegment>& segments) {
         case PathKind::line: press_path({{seg.x0_mm, seg.y0_mm}, {seg.x1_mm, seg.y1_mm}}, style); break;
         case PathKind::raster: {
           auto points = raster_points(seg.x0_mm, seg.y0_mm, seg.x1_mm, seg.y1_mm, seg.row_spacing_mm, seg.row_angle_deg);
-          const double a = seg.frame_angle_deg * std::numbers::pi / 180.0;
-          for (auto& [x, y] : points) {
-            const double px = x, py = y;
-            x = seg.frame_x_mm + px * std::cos(a) - py * std::sin(a);
-            y = seg.frame_y_mm + px * std::sin(a) + py * std::cos(a);
-          }
+          for (auto& p : points) p = on_patch(seg, p.first, p.second);
           press_path(points, style);
           break;
         }

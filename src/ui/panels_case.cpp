@@ -173,15 +173,18 @@ void procedure_panel(AppState& state, UiActions& actions) {
     ImGui::End();
     return;
   }
+  // Sliders leave room for their labels, so none is cut at the panel edge.
+  ImGui::PushItemWidth(-ImGui::CalcTextSize("Pressing force").x - ImGui::GetStyle().ItemInnerSpacing.x);
   const auto& d = state.device;
   ImGui::Text("%.2f mm, %s, %.0f Hz", d.needle_length_mm, std::string(physics::cartridge(d.cartridge).name).c_str(),
               d.stroke_rate_hz);
   if (c.scenario) {
     const auto& k = c.scenario->key;
-    ImGui::TextDisabled("Hold the pen at 90 degrees (P4), skin taut,");
-    ImGui::TextDisabled("%.1f-%.1f N, %d overlapping passes in", k.technique.force_n.lo, k.technique.force_n.hi,
-                        c.plan.passes);
-    ImGui::TextDisabled("different directions; cover every mark.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Hold the pen at 90 degrees (P4), skin taut, %.1f-%.1f N, %d overlapping passes in different "
+                       "directions; cover every mark.",
+                       k.technique.force_n.lo, k.technique.force_n.hi, c.plan.passes);
+    ImGui::PopStyleColor();
   }
   section("Hand");
   float force = static_cast<float>(state.pen.force_n);
@@ -193,6 +196,7 @@ void procedure_panel(AppState& state, UiActions& actions) {
   ImGui::TextDisabled("Input: %s", state.input_device.c_str());
   ImGui::Spacing();
   if (ImGui::Button("Finish the procedure")) actions.finish_procedure = true;
+  ImGui::PopItemWidth();
   ImGui::End();
 }
 

@@ -46,7 +46,12 @@ const char* cue_advice(physics::Cue cue) {
   }
 }
 
-std::string layer_label(tissue::Layer layer) { return std::string(tissue::layer_name(layer)); }
+// "papillary dermis", as a trainee reads it, not the file format's name.
+std::string layer_label(tissue::Layer layer) {
+  std::string s(tissue::layer_name(layer));
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
 
 }  // namespace
 
@@ -78,7 +83,8 @@ void gauges_panel(const AppState& state) {
   const std::string target_label = state.target_shallowest == state.target_deepest
                                        ? layer_label(target)
                                        : layer_label(state.target_shallowest) + " to " + layer_label(state.target_deepest);
-  ImGui::Text("reached %s, target %s", depth > 0.0 ? layer_label(t.stroke_layer).c_str() : "-", target_label.c_str());
+  ImGui::TextWrapped("reached %s; target %s", depth > 0.0 ? layer_label(t.stroke_layer).c_str() : "-",
+                     target_label.c_str());
 
   std::snprintf(text, sizeof text, "%.1f deg", t.pose.tilt_deg);
   gauge("Tilt", t.pose.tilt_deg, 30.0, 0.0, state.limits.tilt_max_deg, text);

@@ -68,11 +68,13 @@ void stage_bar(AppState& state, UiActions& actions) {
 
 void view_panel(AppState& state, UiActions& actions) {
   ImGui::SetNextWindowPos(ImVec2(10, 330), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(300, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("View")) {
     ImGui::End();
     return;
   }
+  // Sliders and combos leave room for the longest label.
+  ImGui::PushItemWidth(-ImGui::CalcTextSize("Depth exaggeration").x - ImGui::GetStyle().ItemInnerSpacing.x);
   auto& v = state.view;
   if (ImGui::Button("Top (1)")) actions.camera_preset = scene::ViewPreset::top;
   ImGui::SameLine();
@@ -102,12 +104,11 @@ void view_panel(AppState& state, UiActions& actions) {
     v.target_layer = tissue::layer_from_index(target);
   float opacity = static_cast<float>(v.pen_opacity);
   if (ImGui::SliderFloat("Pen opacity", &opacity, 0.0f, 1.0f, "%.2f")) v.pen_opacity = static_cast<double>(opacity);
+  ImGui::Checkbox("Automatic render scale", &state.auto_render_scale);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lower draws the 3D scene at fewer pixels: faster on software GL");
   ImGui::BeginDisabled(state.auto_render_scale);
   ImGui::SliderFloat("Render scale", &state.render_scale, 0.25f, 1.0f, "%.2f");
   ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::Checkbox("auto", &state.auto_render_scale);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lower draws the 3D scene at fewer pixels: faster on software GL");
   section("Feedback");
   ImGui::BeginDisabled(!state.feedback.audio_available);
   ImGui::Checkbox("Mute sound (M)", &state.feedback.sound_muted);
@@ -117,6 +118,7 @@ void view_panel(AppState& state, UiActions& actions) {
   ImGui::Checkbox("Mute rumble", &state.feedback.rumble_muted);
   ImGui::EndDisabled();
   ImGui::TextDisabled("%s", state.feedback.audio_status.c_str());
+  ImGui::PopItemWidth();
   ImGui::End();
 }
 

@@ -68,7 +68,8 @@ TEST_CASE("the GUI walks a case from consultation to a recorded debrief") {
   for (int i = 0; i < 3; ++i) app.render_frame(w, h);
   std::array<unsigned char, 4> panel{}, scene{};
   glReadBuffer(GL_BACK);
-  glReadPixels(60, h - 150, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, panel.data());  // inside the Procedure panel
+  // Inside the Procedure panel, right of the "Motor on" checkbox: bare panel.
+  glReadPixels(260, h - 175, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, panel.data());
   glReadPixels(w / 2 + 100, h / 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, scene.data());
   CHECK(panel[0] < 40);  // ImGui's dark, opaque panel
   CHECK(panel[0] == panel[2]);

@@ -363,6 +363,10 @@ void critical_errors(const Scenario& s, const Answers& a, const std::optional<Pr
         hit = m && m->punctures > 0 &&
               static_cast<double>(m->punctures_by_layer[5]) / static_cast<double>(m->punctures) > rule.max_fraction;
         break;
+      case CriticalKind::wrong_decision:
+        // Treating where the key waits is already the built-in critical error.
+        hit = c.decision != s.key.decision && !(treated && !treats_today(s.key.decision));
+        break;
       case CriticalKind::treated_despite_contraindication: break;
     }
     if (hit) g.critical_errors.push_back({std::string(critical_kind_name(rule.kind)), rule.message});

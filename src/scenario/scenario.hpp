@@ -88,6 +88,7 @@ enum class CriticalKind {
   missed_finding,                    // a named finding was not identified and the trainee treated
   harmful_instruction,               // a named harmful instruction was given
   hypodermis_punctures,              // more than a fraction of punctures reached the fat
+  wrong_decision,                    // any decision other than the key's (e.g. defer where the key refers)
 };
 std::string_view critical_kind_name(CriticalKind k);
 std::optional<CriticalKind> parse_critical_kind(std::string_view name);

@@ -215,7 +215,7 @@ void parse_rubric(YamlReader& r, const YAML::Node& n, Rubric& rubric) {
     if (!r.check_map(c, "a critical error", {"kind", "finding", "instruction", "max_fraction", "message"})) continue;
     CriticalRule rule;
     r.read_enum<CriticalKind>(c, "kind", rule.kind, true, parse_critical_kind,
-                              {"missed_finding", "harmful_instruction", "hypodermis_punctures"});
+                              {"missed_finding", "harmful_instruction", "hypodermis_punctures", "wrong_decision"});
     if (rule.kind == CriticalKind::missed_finding) r.read(c, "finding", rule.target, true);
     if (rule.kind == CriticalKind::harmful_instruction) r.read(c, "instruction", rule.target, true);
     if (rule.kind == CriticalKind::hypodermis_punctures) r.read(c, "max_fraction", rule.max_fraction, 0, 1, true);

@@ -90,7 +90,8 @@ void gauges_panel(const AppState& state) {
   gauge("Tilt", t.pose.tilt_deg, 30.0, 0.0, state.limits.tilt_max_deg, text);
   std::snprintf(text, sizeof text, "%.1f mm/s", t.lateral_speed_mm_s);
   gauge("Speed", t.lateral_speed_mm_s, 60.0, 0.0, 60.0, text);
-  std::snprintf(text, sizeof text, "%.2f N", t.needle_load_n);
+  // Shaft friction on the way out pulls back by a hair; "-0.00 N" would only confuse.
+  std::snprintf(text, sizeof text, "%.2f N", std::abs(t.needle_load_n) < 0.005 ? 0.0 : t.needle_load_n);
   gauge("Needle load", t.needle_load_n, 4.0, 0.0, 4.0, text);
 
   ImGui::Separator();

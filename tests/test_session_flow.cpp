@@ -119,5 +119,6 @@ TEST_CASE("the JSON report has the keys course tooling reads") {
   CHECK(html.find("<svg") != std::string::npos);
   CHECK(html.find("depth histogram") != std::string::npos);
   CHECK(html.find("coverage map") != std::string::npos);
+  CHECK(html.find("No contraindications: treat at 1.0 mm") != std::string::npos);  // the instructor's summary
   CHECK(html.find("http") == html.find("http://www.w3.org"));  // self-contained: no external resources
 }

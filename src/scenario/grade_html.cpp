@@ -136,6 +136,7 @@ std::string grade_html(const Grade& g, const Scenario& s) {
       "margin:0 .3em 0 1em;vertical-align:middle}small{color:#666}@media print{body{margin:0}}</style></head><body>";
   h += "<h1>" + escape(g.scenario_title) + "</h1><p><small>scenario " + escape(g.scenario_id) + " &middot; " +
        escape(s.file) + " &middot; hash " + escape(s.source_hash) + "</small></p>";
+  if (!s.summary.empty()) h += "<p><i>The case:</i> " + escape(s.summary) + "</p>";
   h += "<p style='font-size:1.3em'>Total <b>" + num(g.total) + "</b> / 100 (pass mark " + num(g.pass_mark, 0) +
        ") &mdash; <b class='" + (g.passed ? "pass'>PASSED" : "fail'>NOT PASSED") + "</b></p>";
   if (!g.critical_errors.empty()) {

@@ -126,6 +126,7 @@ void SimulatorApp::apply_records_actions(const ui::UiActions& actions) {
                         state_.instructor.new_passed, state_.instructor.reason.data(), state_.instructor.instructor);
     state_.instructor.reason.fill('\0');
     load_cohort();
+    sync_statements_in_background();  // the voided verdict and the new one, to a configured LRS
   }
   if (actions.open_attempt_report) open_attempt_report(*actions.open_attempt_report);
   if (actions.replay_attempt) start_replay(*actions.replay_attempt);

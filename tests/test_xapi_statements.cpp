@@ -32,6 +32,19 @@ record::AttemptFacts facts(bool passed, bool completed = true) {
 
 bool has(const std::string& json, const std::string& fragment) { return json.find(fragment) != std::string::npos; }
 
+// Ana's ten-minute attempt on the default case, graded `total`, not passed.
+std::string finished_attempt(record::ProgressDb& db, double total) {
+  record::AttemptStart start;
+  start.trainee = "Ana";
+  start.scenario_id = "postpartum_abdomen_rubra";
+  start.started_utc = "2024-03-01T09:00:00Z";
+  const auto id = db.record_attempt_started(start);
+  record::AttemptEnd end;
+  end.ended_utc = "2024-03-01T09:10:00Z";
+  db.record_attempt_finished(id, test::made_up_grade(total, false), end);
+  return id;
+}
+
 }  // namespace
 
 TEST_CASE("sha1 and name-based uuids match published vectors") {
@@ -131,14 +144,7 @@ TEST_CASE("the statements queued with an attempt use the database's xAPI setting
   record::XapiSettings s;
   s.activity_base = "https://lms.example.net/course-7";
   record::ProgressDb db(dir.file("p.db"), s);
-  record::AttemptStart start;
-  start.trainee = "Ana";
-  start.scenario_id = "postpartum_abdomen_rubra";
-  start.started_utc = "2024-03-01T09:00:00Z";
-  const auto id = db.record_attempt_started(start);
-  record::AttemptEnd end;
-  end.ended_utc = "2024-03-01T09:10:00Z";
-  db.record_attempt_finished(id, test::made_up_grade(50, false), end);
+  const auto id = finished_attempt(db, 50);
   const auto st = db.statements(id);
   REQUIRE(st.size() == 4);
   CHECK(has(st[1].body, "\"https://lms.example.net/course-7/scenarios/postpartum_abdomen_rubra\""));
@@ -149,14 +155,7 @@ TEST_CASE("the statements queued with an attempt use the database's xAPI setting
 TEST_CASE("an override voids the verdict it replaces and queues the new one - a second override voids the first's") {
   test::ScratchDir dir;
   record::ProgressDb db(dir.file("p.db"));
-  record::AttemptStart start;
-  start.trainee = "Ana";
-  start.scenario_id = "postpartum_abdomen_rubra";
-  start.started_utc = "2024-03-01T09:00:00Z";
-  const auto id = db.record_attempt_started(start);
-  record::AttemptEnd end;
-  end.ended_utc = "2024-03-01T09:10:00Z";
-  db.record_attempt_finished(id, test::made_up_grade(64, false), end);
+  const auto id = finished_attempt(db, 64);
   const std::string graded_verdict = db.statements(id)[1].statement_id;
   REQUIRE(graded_verdict == record::verdict_statement_id(id, false));
 

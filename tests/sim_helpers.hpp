@@ -94,3 +94,51 @@ inline physics::PathStyle style(double force_n, bool taut, double tilt_deg = 0.0
 }
 
 }  // namespace dermasim::test
+
+namespace dermasim::test {
+
+/// A hand pressing a fixed-needle stamp the way a person does: lowered onto
+/// the skin with almost no force (a few mm/s), pressed up to `force_n` over
+/// `ramp_s`, held, then lifted. The motor is never on.
+class HandPress final : public physics::PenInput {
+ public:
+  HandPress(double force_n, double ramp_s = 0.5, double hold_s = 0.5, bool taut = false)
+      : force_n_(force_n), ramp_s_(ramp_s), hold_s_(hold_s), taut_(taut) {}
+  physics::PenCommand next() override {
+    const double t = static_cast<double>(++step_) * physics::Simulator::dt_s;
+    physics::PenCommand c;
+    c.x_mm = 60.0;
+    c.y_mm = 40.0;
+    c.skin_taut = taut_;
+    if (t < approach_s)
+      c.force_n = approach_force_n;
+    else if (t < approach_s + ramp_s_)
+      c.force_n = approach_force_n + (force_n_ - approach_force_n) * (t - approach_s) / ramp_s_;
+    else if (t < approach_s + ramp_s_ + hold_s_)
+      c.force_n = force_n_;
+    return c;
+  }
+  bool finished() const override {
+    return static_cast<double>(step_) * physics::Simulator::dt_s > approach_s + ramp_s_ + hold_s_ + lift_s;
+  }
+
+ private:
+  // 0.02 N against the hand's damping lowers the stamp at about 2.5 mm/s: it
+  // meets the skin from the 5 mm hover within the approach.
+  static constexpr double approach_force_n = 0.02;
+  static constexpr double approach_s = 2.5;
+  static constexpr double lift_s = 0.3;
+  double force_n_, ramp_s_, hold_s_;
+  bool taut_;
+  int step_ = 0;
+};
+
+/// The value below which `fraction` of the punctures' depths lie.
+inline double depth_quantile(const RunResult& r, double fraction) {
+  auto d = r.depths();
+  if (d.empty()) return 0.0;
+  std::sort(d.begin(), d.end());
+  return d[static_cast<std::size_t>(fraction * static_cast<double>(d.size() - 1))];
+}
+
+}  // namespace dermasim::test

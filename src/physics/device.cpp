@@ -37,14 +37,20 @@ std::vector<NeedleOffset> round_12_layout() {
 // (tissue-mechanics.md, Devices). Pen needles are 0.2-0.4 mm across. Per-needle
 // puncture force is 0.02-0.03 N in arrays (J Pharm Sci 2013;102:1209) and linear
 // in the tip's area (Davis 2004), so the finer nano cones sit at the low end.
-const std::array<Cartridge, 3>& table() {
-  static const std::array<Cartridge, 3> t{{
+// The hand stamp reproduces the arrays of Lam et al. 2008 (tissue-mechanics.md:
+// needles under 1 mm pressed into skin by hand, buried less than half): the
+// pin_36 grid with its needles fixed, no motor and no cap around them.
+const std::array<Cartridge, 4>& table() {
+  static const std::array<Cartridge, 4> t{{
       {CartridgeKind::round_12, "round_12", "12-pin round: 4 inner and 8 outer needles, 0.25 mm", 0.25, 3.0, 4.0,
        0.025, round_12_layout()},
       {CartridgeKind::pin_36, "pin_36", "36-pin: 6 x 6 grid at 0.6 mm pitch, 0.20 mm needles", 0.20, 2.5, 4.5,
        0.024, square_grid(6, 0.6)},
       {CartridgeKind::nano, "nano", "nano: 49 silicone cones, 7 x 7 at 0.5 mm pitch, 0.5 mm at most", 0.10, 0.5,
        4.0, 0.020, square_grid(7, 0.5)},
+      {CartridgeKind::hand_stamp_36, "hand_stamp_36",
+       "hand stamp: 36 fixed 0.20 mm needles, 6 x 6 at 0.6 mm, pressed by hand", 0.20, 2.5, 2.0, 0.024,
+       square_grid(6, 0.6), NeedleDrive::hand},
   }};
   return t;
 }
@@ -59,6 +65,26 @@ std::string fmt(double v) {
 
 }  // namespace
 
+double needle_protrusion_offset_mm(int index, int count) {
+  if (count <= 1) return 0.0;
+  // Bit-reversed (van der Corput) order spreads consecutive needles, which sit
+  // next to each other in the layouts, across the whole range.
+  double scrambled = 0.0, bit = 0.5;
+  for (unsigned i = static_cast<unsigned>(index); i != 0; i >>= 1, bit *= 0.5)
+    if (i & 1u) scrambled += bit;
+  return needle_protrusion_spread_mm * (2.0 * scrambled - 1.0);
+}
+
+double stroke_depth_offset_mm(std::uint64_t stroke) {
+  // splitmix64: an even spread of 53-bit fractions, the same on every machine.
+  std::uint64_t h = stroke + 0x9E3779B97F4A7C15ull;
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+  h ^= h >> 31;
+  const double unit = static_cast<double>(h >> 11) / static_cast<double>(1ull << 53);
+  return stroke_depth_spread_mm * (2.0 * unit - 1.0);
+}
+
 const Cartridge& cartridge(CartridgeKind kind) {
   for (const auto& c : table())
     if (c.kind == kind) return c;
@@ -68,8 +94,8 @@ const Cartridge& cartridge(CartridgeKind kind) {
 std::span<const CartridgeKind> all_cartridges() { return kinds; }
 
 std::optional<CartridgeKind> parse_cartridge(std::string_view name) {
-  for (const auto& c : table())
-    if (c.name == name) return c.kind;
+  for (CartridgeKind k : kinds)
+    if (cartridge(k).name == name) return k;
   return std::nullopt;
 }
 
@@ -92,7 +118,7 @@ std::vector<std::string> DeviceSettings::problems() const {
       stroke_rate_hz > max_stroke_rate_hz + 1e-9)
     out.push_back("stroke_rate_hz " + fmt(stroke_rate_hz) + " is outside the pen's range 50..150 Hz");
   bool known = false;
-  for (auto k : kinds) known = known || k == cartridge;
+  for (const auto& c : table()) known = known || c.kind == cartridge;
   if (!known) out.emplace_back("cartridge is not one of round_12, pin_36, nano");
   return out;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // The microneedling pen's settings and cartridges.
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -9,7 +10,12 @@
 
 namespace dermasim::physics {
 
-enum class CartridgeKind { round_12, pin_36, nano };
+enum class CartridgeKind { round_12, pin_36, nano, hand_stamp_36 };
+
+/// How the needles move: a pen's motor strokes them out of the cap and back
+/// 50-150 times a second; a hand stamp's needles stand fixed and go in only as
+/// fast as the hand presses.
+enum class NeedleDrive { motor, hand };
 
 struct NeedleOffset {
   double x_mm = 0.0, y_mm = 0.0;  // in the cap face, pen frame
@@ -26,11 +32,33 @@ struct Cartridge {
   double cap_radius_mm;         // radius of the cap face that rests on the skin
   double puncture_force_n;      // per needle, to break the stratum corneum
   std::vector<NeedleOffset> needles;
+  NeedleDrive drive = NeedleDrive::motor;
 
   int needle_count() const { return static_cast<int>(needles.size()); }
 };
 
+/// Pens are cleared with a depth tolerance of +/-0.15 mm (Exceed, FDA K182407;
+/// clinical.md D6): the needles do not reach exactly the set length on every
+/// stroke. Most of the tolerance is spent stroke to stroke (the whole
+/// cartridge, up to this much either side of the setting); the needles of one
+/// cartridge differ far less, since they are ground to one plane: if they
+/// differed by more than the surface tents before it breaks (about 0.1 mm at a
+/// pen's speed), a few needles would carry the whole load and an array would
+/// no longer need the per-needle force times its count to puncture
+/// (J Pharm Sci 2013;102:1209).
+inline constexpr double stroke_depth_spread_mm = 0.07;
+inline constexpr double needle_protrusion_spread_mm = 0.01;
+/// How far needle `index` of `count` stands out beyond the set length, in
+/// -spread..+spread; fixed per needle, scrambled so neighbours differ.
+double needle_protrusion_offset_mm(int index, int count);
+/// How far stroke number `stroke` overshoots the setting, in
+/// -stroke_depth_spread_mm..+stroke_depth_spread_mm; a fixed function of the
+/// stroke's number, so a replay strokes exactly alike.
+double stroke_depth_offset_mm(std::uint64_t stroke);
+
 const Cartridge& cartridge(CartridgeKind kind);
+/// The pen cartridges a plan offers (the hand stamp is a physics reference
+/// device, not one a trainee loads into a pen).
 std::span<const CartridgeKind> all_cartridges();
 std::optional<CartridgeKind> parse_cartridge(std::string_view name);
 

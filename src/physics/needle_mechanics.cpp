@@ -13,8 +13,8 @@ constexpr double reference_puncture_n = 0.025;  // 0.02-0.03 N per needle in arr
 // Tenting stiffness of lax, unpressed skin. With it, a needle set under 1 mm
 // on lax skin at light pressure is buried less than half its length, as Lam
 // et al. 2008 measured; taut skin and firmer pressure stiffen the surface.
-constexpr double tent_a1_n_per_mm = 0.024;
-constexpr double tent_a2_n_per_mm2 = 0.0224;
+constexpr double tent_a1_n_per_mm = 0.0165;
+constexpr double tent_a2_n_per_mm2 = 0.0155;
 
 // Rupture at the stratum corneum is the puncture; the dermo-epidermal junction
 // and the dermis-fat boundary give smaller second and third peaks. Cutting
@@ -67,6 +67,11 @@ double NeedleMechanics::tension_factor(bool skin_taut, double pressing_force_n) 
   return (skin_taut ? taut_stiffening : 1.0) * (1.0 + pressure_stiffening_per_n * std::max(0.0, pressing_force_n));
 }
 
+double NeedleMechanics::rate_factor(double insertion_speed_mm_s) const {
+  const double v = std::max(0.0, insertion_speed_mm_s);
+  return 1.0 + rate_stiffening_gain * v * v / (v * v + rate_half_speed_mm_s * rate_half_speed_mm_s);
+}
+
 double shaft_friction_n(double depth_mm, const LayerBottoms& b, const NeedleMechanics& m) {
   double f = 0.0;
   for (int i = 0; i < tissue::layer_count && depth_mm > layer_top(b, i); ++i) {
@@ -77,11 +82,9 @@ double shaft_friction_n(double depth_mm, const LayerBottoms& b, const NeedleMech
 }
 
 NeedleStep evaluate_needle(const NeedleState& previous, double advance_mm, const LayerBottoms& b, double tension,
-                           const NeedleMechanics& m) {
+                           const NeedleMechanics& m, double advance_speed_mm_s) {
   NeedleStep r{previous};
   NeedleState& n = r.state;
-  const double a1 = m.tent_linear_n_per_mm * tension;
-  const double a2 = m.tent_quadratic_n_per_mm2 * tension;
   const double s = advance_mm;
   const bool advancing = previous.phase == NeedlePhase::out || s >= previous.advance_mm;
   n.advance_mm = s;
@@ -90,8 +93,15 @@ NeedleStep evaluate_needle(const NeedleState& previous, double advance_mm, const
     r.withdrawn = previous.phase == NeedlePhase::inserted;
     n.phase = NeedlePhase::out;
     n.tent_mm = n.depth_mm = n.force_n = 0.0;
+    n.insertion_speed_mm_s = 0.0;
     return r;
   }
+  const double speed = std::isfinite(advance_speed_mm_s) ? std::max(0.0, advance_speed_mm_s) : 0.0;
+  n.insertion_speed_mm_s =
+      previous.phase == NeedlePhase::out ? speed : std::max(previous.insertion_speed_mm_s, speed);
+  const double stiffness = tension * m.rate_factor(n.insertion_speed_mm_s);
+  const double a1 = m.tent_linear_n_per_mm * stiffness;
+  const double a2 = m.tent_quadratic_n_per_mm2 * stiffness;
 
   if (n.phase != NeedlePhase::inserted) {
     const double f = tent_force(s, a1, a2);

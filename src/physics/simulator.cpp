@@ -5,7 +5,11 @@
 #include <cstring>
 #include <numbers>
 
+#include <glm/geometric.hpp>
+
+#include "physics/hand_steadiness.hpp"
 #include "tissue/fnv1a.hpp"
+#include "tissue/stiffness_field.hpp"
 
 namespace dermasim::physics {
 namespace {
@@ -50,6 +54,8 @@ void Simulator::reset() {
   previous_command_.y_mm = 0.5 * patch_->height_mm();
   step_ = 0;
   phase_ = 0.0;
+  strokes_ = 0;
+  stroke_offset_mm_ = stroke_depth_offset_mm(0);
   needle_load_n_ = 0.0;
   cos_tilt_ = 1.0;
   lift_mm_ = 0.0;
@@ -71,7 +77,7 @@ void Simulator::set_device(const DeviceSettings& device) {
   // Take the needles out through the normal path so their punctures count.
   PenCommand lifted = previous_command_;
   lifted.motor_on = false;
-  stroke_needles(-retract_mm, lifted);
+  stroke_needles(-retract_mm, 0.0, lifted);
   finish_stroke();
   device_ = device;
   cartridge_ = &physics::cartridge(device.cartridge);
@@ -85,8 +91,15 @@ void Simulator::set_device(const DeviceSettings& device) {
 double Simulator::extension_mm(double phase) const {
   // The motor's cam drives the needles out and back once per stroke: from
   // retract_mm inside the cap to the set length beyond it.
-  const double travel = device_.needle_length_mm + retract_mm;
+  const double travel = device_.needle_length_mm + stroke_offset_mm_ + retract_mm;
   return travel * 0.5 * (1.0 - std::cos(2.0 * std::numbers::pi * phase)) - retract_mm;
+}
+
+double Simulator::cam_speed_mm_s(double phase) const {
+  // d/dt of extension_mm: the needles' speed out of the cap (negative on the
+  // way back). At 100 Hz and 1.5 mm it peaks near 630 mm/s.
+  const double travel = device_.needle_length_mm + retract_mm;
+  return travel * std::numbers::pi * device_.stroke_rate_hz * std::sin(2.0 * std::numbers::pi * phase);
 }
 
 const StepEvents& Simulator::step(const PenCommand& raw) {
@@ -107,37 +120,66 @@ const StepEvents& Simulator::step(const PenCommand& raw) {
   body_.step(command, needle_load_n_, dt_s);
   needle_cues_ = 0;
 
+  if (cartridge_->drive == NeedleDrive::hand)
+    step_hand(command);
+  else
+    step_motor(command);
+  update_cues(command);
+  return events_;
+}
+
+void Simulator::step_motor(const PenCommand& command) {
   if (command.motor_on) {
     // One stroke spans several steps (10 at 100 Hz). Within a step the needle
     // is evaluated at the furthest point it reaches, so a stroke rate that
     // does not divide 1 kHz still reaches the full set length.
     const double next = phase_ + device_.stroke_rate_hz * dt_s;
     if (next >= 1.0) {
-      if (phase_ < 0.5) stroke_needles(extension_mm(0.5), command);
-      stroke_needles(-retract_mm, command);
+      if (phase_ < 0.5) stroke_to_furthest(command);
+      stroke_needles(-retract_mm, 0.0, command);
       finish_stroke();
+      stroke_offset_mm_ = stroke_depth_offset_mm(++strokes_);
       phase_ = next - 1.0;
-      stroke_needles(extension_mm(phase_), command);
+      stroke_needles(extension_mm(phase_), cam_speed_mm_s(phase_), command);
     } else {
       const bool passes_peak = phase_ < 0.5 && next >= 0.5;
       phase_ = next;
-      stroke_needles(passes_peak ? extension_mm(0.5) : extension_mm(phase_), command);
+      if (passes_peak)
+        stroke_to_furthest(command);
+      else
+        stroke_needles(extension_mm(phase_), cam_speed_mm_s(phase_), command);
     }
   } else {
-    stroke_needles(-retract_mm, command);
+    stroke_needles(-retract_mm, 0.0, command);
     if (phase_ != 0.0) finish_stroke();
     phase_ = 0.0;
   }
-  update_cues(command);
-  return events_;
+}
+
+void Simulator::stroke_to_furthest(const PenCommand& command) {
+  at_stroke_end_ = true;
+  stroke_needles(extension_mm(0.5), 0.0, command);
+  at_stroke_end_ = false;
+}
+
+void Simulator::step_hand(const PenCommand& command) {
+  // Fixed needles stand out of the stamp's face at the set length; the hand
+  // drives them in, so they move only as fast as the stamp does. Every step
+  // is as far as they go.
+  at_stroke_end_ = true;
+  stroke_needles(device_.needle_length_mm, 0.0, command);
+  at_stroke_end_ = false;
+  bool any_in = false;
+  for (const auto& n : needles_) any_in = any_in || n.phase != NeedlePhase::out;
+  if (!any_in && (stroke_depth_mm_ > 0.0 || stroke_peak_load_n_ > 0.0)) finish_stroke();
 }
 
 void Simulator::place_needles(double extension, const PenCommand& command) {
   const PenPose& pose = body_.pose();
   cos_tilt_ = std::max(0.2, -pose.needle_axis.z);
-  // A depressed mark leaves a gap under the cap; stretching the skin taut
-  // mostly flattens it.
-  const double depression_share = command.skin_taut ? 0.3 : 1.0;
+  // A depressed mark leaves a gap under the cap and a raised one meets the
+  // needles early; stretching the skin taut mostly flattens either.
+  const double relief_share = command.skin_taut ? 0.3 : 1.0;
   for (std::size_t i = 0; i < needles_.size(); ++i) {
     const NeedleOffset& o = cartridge_->needles[i];
     const glm::dvec3 base = pose.cap_center_mm + o.x_mm * pose.cap_u + o.y_mm * pose.cap_v;
@@ -147,43 +189,51 @@ void Simulator::place_needles(double extension, const PenCommand& command) {
       continue;
     }
     const tissue::LocalTissue local = patch_->at(base.x, base.y);
-    const double gap_mm = (std::max(0.0, base.z) + std::max(0.0, local.depression_mm) * depression_share) / cos_tilt_;
-    g.advance_mm = extension - gap_mm;
+    const double gap_mm = (std::max(0.0, base.z) + local.depression_mm * relief_share) / cos_tilt_;
+    g.advance_mm = extension + needle_protrusion_offset_mm(static_cast<int>(i), cartridge_->needle_count()) - gap_mm;
     g.surface_x_mm = base.x + pose.needle_axis.x * gap_mm;
     g.surface_y_mm = base.y + pose.needle_axis.y * gap_mm;
+    g.stiffness = tissue::local_stiffness_factor(g.surface_x_mm, g.surface_y_mm);
     const auto bottoms = local.layers.bottoms_mm();
     for (std::size_t k = 0; k < bottoms.size(); ++k) g.bottoms_mm[k] = bottoms[k] / cos_tilt_;
   }
 }
 
-double Simulator::evaluate_all(double lift_mm, double tension) {
+double Simulator::evaluate_all(double lift_mm, double tension, double speed_mm_s) {
   double peak_total = 0.0;
   for (std::size_t i = 0; i < needles_.size(); ++i) {
-    trial_[i] = evaluate_needle(needles_[i], geometry_[i].advance_mm - lift_mm, geometry_[i].bottoms_mm, tension,
-                                mechanics_);
+    const NeedleGeometry& g = geometry_[i];
+    trial_[i] = evaluate_needle(needles_[i], g.advance_mm - lift_mm, g.bottoms_mm, tension * g.stiffness, mechanics_,
+                                speed_mm_s);
     peak_total += std::max(0.0, trial_[i].peak_force_n);
   }
   return peak_total;
 }
 
-void Simulator::stroke_needles(double extension, const PenCommand& command) {
+void Simulator::stroke_needles(double extension, double cam_speed_mm_s, const PenCommand& command) {
   place_needles(extension, command);
-  const double tension = mechanics_.tension_factor(command.skin_taut, command.force_n);
+  // The hand's force wavers a little (hand_steadiness.hpp).
+  const double pressing_n = std::max(0.0, command.force_n * (1.0 + hand_force_deviation(time_s())));
+  const double tension = mechanics_.tension_factor(command.skin_taut, pressing_n);
+  // How fast the needles go into the skin: the cam's stroke plus the pen's own
+  // approach along the needles' axis (all a hand stamp has).
+  const PenPose& pose = body_.pose();
+  const double approach_mm_s = glm::dot(pose.velocity_mm_s, pose.needle_axis);
+  const double speed_mm_s = std::max(0.0, cam_speed_mm_s + approach_mm_s);
   // The needles can only push on the skin as hard as the hand presses the pen:
   // when their load would pass the pressing force, the pen is pushed back
   // until the two balance. This is why a 36-pin cartridge needs about 1 N
   // before its needles break the skin.
-  const double available_n = command.force_n;
   lift_mm_ = 0.0;
-  if (evaluate_all(0.0, tension) > available_n) {
+  if (evaluate_all(0.0, tension, speed_mm_s) > pressing_n) {
     double lo = 0.0, hi = 0.0;
     for (const auto& g : geometry_) hi = std::max(hi, g.advance_mm);
     for (int k = 0; k < lift_iterations; ++k) {
       const double mid = 0.5 * (lo + hi);
-      (evaluate_all(mid, tension) > available_n ? lo : hi) = mid;
+      (evaluate_all(mid, tension, speed_mm_s) > pressing_n ? lo : hi) = mid;
     }
     lift_mm_ = hi;
-    evaluate_all(hi, tension);
+    evaluate_all(hi, tension, speed_mm_s);
   }
   commit_needles();
 }
@@ -211,15 +261,14 @@ void Simulator::commit_needles() {
       next.max_depth_vertical_mm = std::max(next.max_depth_vertical_mm, next.depth_mm * cos_tilt_);
       const double dx = g.surface_x_mm - next.entry_x_mm, dy = g.surface_y_mm - next.entry_y_mm;
       if (dx * dx + dy * dy > limits_.drag_tolerance_mm * limits_.drag_tolerance_mm) needle_cues_ |= cue_drag;
-      if (device_.needle_length_mm - next.depth_mm <= limits_.bottom_out_margin_mm)
-        needle_cues_ |= cue_bottomed_out;
+      if (at_stroke_end_ && next.tent_mm <= limits_.bottom_out_margin_mm) needle_cues_ |= cue_bottomed_out;
     }
     if (r.withdrawn) {
       const NeedleState& out = needles_[i];
       const auto deepest = static_cast<tissue::Layer>(out.deepest_layer);
       PunctureEvent p{out.entry_x_mm, out.entry_y_mm, out.max_depth_vertical_mm, deepest, pose.tilt_deg, index};
       events_.punctures.push_back(p);
-      grid_.record_puncture(p.x_mm, p.y_mm, p.depth_mm, deepest, time_s());
+      grid_.record_puncture(p.x_mm, p.y_mm, p.depth_mm, deepest, time_s(), vascular_reach(out, g));
       if (p.depth_mm > stroke_depth_mm_) stroke_depth_mm_ = p.depth_mm;
       stroke_layer_ = std::max(stroke_layer_, deepest);
     }
@@ -228,6 +277,13 @@ void Simulator::commit_needles() {
   }
   needle_load_n_ = load;
   stroke_peak_load_n_ = std::max(stroke_peak_load_n_, load);
+}
+
+double Simulator::vascular_reach(const NeedleState& n, const NeedleGeometry& g) const {
+  // Along the needle: the papillary dermis spans the bottoms of layers 1 and 2.
+  const double top = g.bottoms_mm[1], bottom = g.bottoms_mm[2];
+  if (bottom <= top) return 1.0;
+  return std::clamp((n.max_depth_mm - top) / (bottom - top), 0.0, 1.0);
 }
 
 void Simulator::finish_stroke() {
@@ -291,14 +347,15 @@ void Simulator::update_cues(const PenCommand& command) {
 std::uint64_t Simulator::state_hash() const {
   std::uint64_t h = grid_.hash();
   fnv1a_mix(h, &step_, sizeof step_);
+  fnv1a_mix(h, &strokes_, sizeof strokes_);
   const PenPose& p = body_.pose();
   const double pose_values[] = {p.cap_center_mm.x, p.cap_center_mm.y, p.cap_center_mm.z, p.needle_axis.x,
                                 p.needle_axis.y,   p.needle_axis.z,   p.velocity_mm_s.x, p.velocity_mm_s.y,
                                 p.velocity_mm_s.z, p.cap_indent_mm};
   fnv1a_mix(h, pose_values, sizeof pose_values);
   for (const auto& n : needles_) {
-    const double values[] = {n.advance_mm, n.tent_mm, n.depth_mm, n.max_depth_mm, n.force_n, n.entry_x_mm,
-                             n.entry_y_mm, n.max_depth_vertical_mm};
+    const double values[] = {n.advance_mm, n.tent_mm,    n.depth_mm,     n.max_depth_mm,         n.force_n,
+                             n.entry_x_mm, n.entry_y_mm, n.max_depth_vertical_mm, n.insertion_speed_mm_s};
     fnv1a_mix(h, values, sizeof values);
     const std::uint8_t tags[] = {static_cast<std::uint8_t>(n.phase), n.layer, n.deepest_layer};
     fnv1a_mix(h, tags, sizeof tags);

@@ -58,14 +58,20 @@ class Simulator {
   struct NeedleGeometry {
     double advance_mm = 0.0;
     double surface_x_mm = 0.0, surface_y_mm = 0.0;  // where the needle meets the skin
+    double stiffness = 1.0;                          // the surface's, relative to the site's mean
     LayerBottoms bottoms_mm{};
   };
 
   double extension_mm(double phase) const;
-  void stroke_needles(double extension_mm, const PenCommand& command);
+  double cam_speed_mm_s(double phase) const;
+  void step_motor(const PenCommand& command);
+  void step_hand(const PenCommand& command);
+  void stroke_to_furthest(const PenCommand& command);
+  void stroke_needles(double extension_mm, double cam_speed_mm_s, const PenCommand& command);
   void place_needles(double extension_mm, const PenCommand& command);
-  double evaluate_all(double lift_mm, double tension);
+  double evaluate_all(double lift_mm, double tension, double speed_mm_s);
   void commit_needles();
+  double vascular_reach(const NeedleState& n, const NeedleGeometry& g) const;
   void finish_stroke();
   void update_cues(const PenCommand& command);
 
@@ -84,6 +90,9 @@ class Simulator {
   PenCommand previous_command_;
   std::uint64_t step_ = 0;
   double phase_ = 0.0;          // of the motor's stroke, 0..1
+  bool at_stroke_end_ = false;  // evaluating the needles at their furthest this stroke
+  std::uint64_t strokes_ = 0;   // begun since the reset
+  double stroke_offset_mm_ = 0.0;  // this stroke's overshoot of the setting
   double needle_load_n_ = 0.0;  // along the needle axis, from the last step
   double cos_tilt_ = 1.0;
   double lift_mm_ = 0.0;

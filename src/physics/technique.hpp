@@ -11,7 +11,11 @@ struct TechniqueLimits {
   double drag_tolerance_mm = 0.15;  // a needle moving sideways in the skin tears it (E3)
   double dwell_radius_mm = 1.0;     // staying inside this circle ...
   double dwell_time_s = 1.0;        // ... for this long over-treats the spot
-  double bottom_out_margin_mm = 0.10;  // less than this of the set length left outside the skin
+  // At the end of a stroke the surface under a needle still yields this
+  // little or less: the skin is pressed so hard it no longer gives, and the
+  // whole needle is in (a motor pen at a firm, in-band force leaves about
+  // 0.05-0.1 mm of tenting; 15 N leaves about 0.02 mm).
+  double bottom_out_margin_mm = 0.03;
 
   /// Defaults scaled to a cartridge: the lower bound is what punctures reliably
   /// with its needle count, 1.5 times the sum of the per-needle puncture forces.

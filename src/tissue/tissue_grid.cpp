@@ -40,7 +40,8 @@ double TissueGrid::decayed_dose(std::size_t i, double time_s) const {
   return erythema_dose_[i] * std::exp(-dt / erythema_time_constant_s);
 }
 
-bool TissueGrid::record_puncture(double x_mm, double y_mm, double depth_mm, Layer deepest, double time_s) {
+bool TissueGrid::record_puncture(double x_mm, double y_mm, double depth_mm, Layer deepest, double time_s,
+                                 double vascular_reach) {
   const int cell = cell_at(x_mm, y_mm);
   if (cell < 0) return false;
   const auto i = static_cast<std::size_t>(cell);
@@ -52,11 +53,17 @@ bool TissueGrid::record_puncture(double x_mm, double y_mm, double depth_mm, Laye
   erythema_dose_[i] = static_cast<float>(decayed_dose(i, time_s) + 1.0);
   erythema_time_s_[i] = time_s;
 
-  // P5: pinpoint bleeding means the needle reached the vascular papillary dermis.
-  if (deepest >= Layer::papillary_dermis) {
+  // P5: pinpoint bleeding means the needle reached the vascular papillary
+  // dermis. Single capillary loops rise into the papillae from the plexus at
+  // its floor, so vessels grow denser with depth through the layer: grazing
+  // its top bleeds little (the square of the share crossed), crossing it
+  // bleeds fully. Repeated punctures build a cell up to what its reach gives.
+  const double share = deepest >= Layer::reticular_dermis ? 1.0 : std::clamp(vascular_reach, 0.0, 1.0);
+  const double reach = share * share;
+  if (deepest >= Layer::papillary_dermis && reach > 0.0) {
     const double dt = std::max(0.0, time_s - bleeding_time_s_[i]);
     const double now = bleeding_level_[i] * std::exp(-dt / bleeding_time_constant_s);
-    bleeding_level_[i] = static_cast<float>(std::min(1.0, now + 0.6));
+    bleeding_level_[i] = static_cast<float>(std::max(now, std::min(reach, now + bleeding_per_puncture * reach)));
     bleeding_time_s_[i] = time_s;
   }
   return true;

@@ -16,6 +16,9 @@ class TissueGrid {
   // Pinpoint bleeding stops within minutes once the needles leave; a model
   // choice, the references give no figure.
   static constexpr double bleeding_time_constant_s = 300.0;
+  // A cell's bleeding (0..1) rises this much per puncture that crosses the
+  // papillary dermis: a few punctures make it uniform (P5's endpoint).
+  static constexpr double bleeding_per_puncture = 0.6;
   // Erythema seen at a point is 1 - exp(-k * dose), dose being the decayed
   // punctures per mm2 around it: k makes the target density (250-300 per cm2,
   // one pass) read as about half-red.
@@ -35,7 +38,11 @@ class TissueGrid {
   double cell_center_y_mm(int cell) const { return ((cell / nx_) + 0.5) * cell_mm; }
 
   /// Records one needle's puncture. Off-patch points are ignored (returns false).
-  bool record_puncture(double x_mm, double y_mm, double depth_mm, Layer deepest, double time_s);
+  /// `vascular_reach` (0..1) is how far into the papillary dermis the needle
+  /// went (1: down to the subpapillary plexus at its floor or deeper); the
+  /// pinpoint bleeding it causes grows with it (P5).
+  bool record_puncture(double x_mm, double y_mm, double depth_mm, Layer deepest, double time_s,
+                       double vascular_reach = 1.0);
 
   std::uint32_t punctures(int cell) const { return punctures_[static_cast<std::size_t>(cell)]; }
   float deepest_mm(int cell) const { return deepest_mm_[static_cast<std::size_t>(cell)]; }

@@ -41,7 +41,7 @@ inline scenario::Grade made_up_grade(double total, bool passed, double score = 8
     r.applicable = c != 4;  // aftercare not applicable: exercises the empty cell
     g.criteria.push_back(r);
   }
-  if (critical) g.critical_errors.push_back({"hypodermis_punctures", "needles reached the fat, \"deep\", twice"});
+  if (critical) g.critical_errors.push_back({scenario::CriticalKind::hypodermis_punctures, "needles reached the fat, \"deep\", twice"});
   return g;
 }
 

@@ -20,7 +20,7 @@ void check_script(const std::shared_ptr<const Scenario>& s, const std::filesyste
   const Grade& g = r.grade;
   std::string summary = "total " + std::to_string(g.total);
   for (const auto& c : g.criteria) summary.append(" ").append(criterion_name(c.id)).append("=").append(std::to_string(c.score));
-  for (const auto& c : g.critical_errors) summary.append(" CRITICAL ").append(c.kind);
+  for (const auto& c : g.critical_errors) summary.append(" CRITICAL ").append(c.name());
   CAPTURE(summary);
   const bool good = path.filename().string().rfind("good", 0) == 0;
   if (good) {
@@ -39,7 +39,7 @@ void check_script(const std::shared_ptr<const Scenario>& s, const std::filesyste
   }
   if (!t.expect.critical.empty()) {
     bool raised = false;
-    for (const auto& c : g.critical_errors) raised = raised || c.kind == t.expect.critical;
+    for (const auto& c : g.critical_errors) raised = raised || c.name() == t.expect.critical;
     CHECK(raised);
     CHECK_FALSE(g.passed);
   }

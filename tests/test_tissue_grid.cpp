@@ -58,10 +58,11 @@ TEST_CASE("erythema builds with punctures and fades over hours (E1)") {
 TEST_CASE("coverage finds the density - the marks reached and over-treated spots") {
   const SkinPatch patch(postpartum_abdomen_spec());
   TissueGrid g(patch.width_mm(), patch.height_mm());
-  // 3 punctures per mm2 = 300 per cm2 over mark 1, evenly.
+  // 3 punctures per mm2 = 300 per cm2 over mark 1, evenly: a row every
+  // 0.25 mm (each row of cells), one puncture every 4/3 mm along it.
   const auto& m = patch.marks()[1];
-  for (double x = m.center_x_mm - 40; x < m.center_x_mm + 40; x += 1.0 / 3.0)
-    for (double y = m.center_y_mm - 10; y < m.center_y_mm + 10; y += 1.0)
+  for (double y = m.center_y_mm - 10 + 0.125; y < m.center_y_mm + 10; y += 0.25)
+    for (double x = m.center_x_mm - 40 + std::fmod(y * 7.0, 4.0 / 3.0); x < m.center_x_mm + 40; x += 4.0 / 3.0)
       g.record_puncture(x, y, 0.8, Layer::reticular_dermis, 0);
   CoverageTarget target;
   const DensityMap density(g, target.window_mm);
@@ -74,9 +75,11 @@ TEST_CASE("coverage finds the density - the marks reached and over-treated spots
   CHECK(report.marks[4].fraction_at_target == 0.0);
   CHECK(report.over_treated_cells == 0);
   CHECK(report.punctures_outside_marks > 0);
+  // Mark 1's own punctures, per cm2 of it: the 300 laid over it.
+  CHECK(report.marks[1].density_per_cm2 == doctest::Approx(300).epsilon(0.1));
 
-  // A stamp that stays in one place over-treats it.
-  for (int i = 0; i < 400; ++i) g.record_puncture(100, 70, 0.8, Layer::reticular_dermis, 0);
+  // A stamp that stays in one place over-treats it (over 12000 per cm2 in the 3 mm window).
+  for (int i = 0; i < 1500; ++i) g.record_puncture(100, 70, 0.8, Layer::reticular_dermis, 0);
   report = coverage_report(g, patch, target);
   CHECK(report.over_treated_cells > 0);
 }

@@ -278,7 +278,7 @@ bool SimulatorApp::open_case(const std::string& path) {
   state_.view.fitzpatrick = s->patient.fitzpatrick;
   state_.view.coverage_target_per_cm2 = s->key.coverage.target_per_cm2;
   state_.view.coverage_max_per_cm2 = s->key.coverage.max_per_cm2;
-  const auto& layers = s->key.target_layers;
+  const auto layers = scenario::target_layers_for(s->key);
   if (!layers.empty()) {
     state_.target_shallowest = *std::min_element(layers.begin(), layers.end());
     state_.target_deepest = *std::max_element(layers.begin(), layers.end());

@@ -79,7 +79,7 @@ int grade_folder(const std::string& scenario_arg, const std::string& folder, std
         row += "," + std::string(c.applicable ? score : "");
       }
       std::string critical;
-      for (const auto& c : g.critical_errors) critical += (critical.empty() ? "" : ";") + c.kind;
+      for (const auto& c : g.critical_errors) critical += (critical.empty() ? "" : ";") + std::string(c.name());
       row += "," + csv_field(critical) + ",";
     } catch (const std::exception& e) {
       ++failures;

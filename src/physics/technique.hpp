@@ -4,11 +4,23 @@
 
 namespace dermasim::physics {
 
+/// Pens are held perpendicular to the skin (clinical.md P4); beyond this the
+/// depth goes uneven and the needles drag.
+inline constexpr double perpendicular_tilt_max_deg = 10.0;
+
 struct TechniqueLimits {
-  double force_min_n = 0.6;     // below: needles tent the skin more than they enter
-  double force_max_n = 4.0;     // above: bruising and tram-track risk (clinical.md E3)
-  double tilt_max_deg = 10.0;   // pens are held perpendicular (P4)
-  double drag_tolerance_mm = 0.15;  // a needle moving sideways in the skin tears it (E3)
+  // The force band is the cartridge's own (for_cartridge): below it needles
+  // tent the skin more than they enter; above it bruising and tram-track risk
+  // (clinical.md E3).
+  double force_min_n = 0.0;
+  double force_max_n = 0.0;
+  double tilt_max_deg = perpendicular_tilt_max_deg;
+  // A needle in the skin may move sideways about its own diameter (pen
+  // needles are 0.2-0.4 mm) while the channel and the skin around it give;
+  // further, it cuts sideways and tears a tram-track line (E3). At 100 Hz a
+  // 1.0-1.5 mm needle is in the skin 6-7 ms of each 10 ms stroke, so this
+  // allows a glide up to about 35 mm/s.
+  double drag_tolerance_mm = 0.25;
   double dwell_radius_mm = 1.0;     // staying inside this circle ...
   double dwell_time_s = 1.0;        // ... for this long over-treats the spot
   // At the end of a stroke the surface under a needle still yields this
@@ -18,7 +30,8 @@ struct TechniqueLimits {
   double bottom_out_margin_mm = 0.03;
 
   /// Defaults scaled to a cartridge: the lower bound is what punctures reliably
-  /// with its needle count, 1.5 times the sum of the per-needle puncture forces.
+  /// with its needle count, 1.5 times the sum of the per-needle puncture
+  /// forces; the upper bound 3.5 N above it.
   static TechniqueLimits for_cartridge(const Cartridge& cartridge);
 };
 

@@ -179,8 +179,8 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
   for (std::size_t i = 0; i < grade.critical_errors.size(); ++i) {
     const auto& e = grade.critical_errors[i];
     err.reset();
-    err.bind(1, attempt_uuid).bind(2, static_cast<std::int64_t>(i)).bind(3, e.kind).bind(4, e.message).run();
-    facts.critical_errors.push_back(e.kind);
+    err.bind(1, attempt_uuid).bind(2, static_cast<std::int64_t>(i)).bind(3, std::string(e.name())).bind(4, e.message).run();
+    facts.critical_errors.emplace_back(e.name());
   }
   // The statements join the outbox in the same transaction: an attempt is
   // never stored without them, nor they without it.

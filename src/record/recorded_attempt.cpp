@@ -84,7 +84,7 @@ std::vector<XapiStatement> recording_statements(const Recording& rec, const std:
   f.pass_mark = d.grade.pass_mark;
   f.passed = d.grade.passed;
   for (const auto& c : d.grade.criteria) f.criteria.push_back({std::string(scenario::criterion_name(c.id)), c.score, c.applicable});
-  for (const auto& e : d.grade.critical_errors) f.critical_errors.push_back(e.kind);
+  for (const auto& e : d.grade.critical_errors) f.critical_errors.emplace_back(e.name());
   return attempt_statements(f, xapi);
 }
 

@@ -141,7 +141,7 @@ std::string grade_html(const Grade& g, const Scenario& s) {
        ") &mdash; <b class='" + (g.passed ? "pass'>PASSED" : "fail'>NOT PASSED") + "</b></p>";
   if (!g.critical_errors.empty()) {
     h += "<div class='critical'><b>Critical errors: the attempt fails whatever the total</b><ul>";
-    for (const auto& c : g.critical_errors) h += "<li><b>" + escape(c.kind) + "</b>: " + escape(c.message) + "</li>";
+    for (const auto& c : g.critical_errors) h += "<li><b>" + escape(std::string(c.name())) + "</b>: " + escape(c.message) + "</li>";
     h += "</ul></div>";
   }
   h += "<h2>Criteria</h2><table><tr><th>criterion</th><th>score</th><th>weight</th><th>feedback</th></tr>";
@@ -202,7 +202,7 @@ std::string grade_text(const Grade& g) {
   std::string t = g.scenario_title + " (" + g.scenario_id + ")\n";
   t += "total " + num(g.total) + " / 100, pass mark " + num(g.pass_mark, 0) + ": " +
        (g.passed ? "PASSED" : "NOT PASSED") + "\n";
-  for (const auto& c : g.critical_errors) t += "  CRITICAL " + c.kind + ": " + c.message + "\n";
+  for (const auto& c : g.critical_errors) t += "  CRITICAL " + std::string(c.name()) + ": " + c.message + "\n";
   for (const auto& c : g.criteria) {
     t += "  " + std::string(criterion_name(c.id)) + ": " +
          (c.applicable ? num(c.score, 0) + " (weight " + num(c.weight, 0) + ")" : "not applicable") + "\n";

@@ -25,8 +25,9 @@ struct CriterionResult {
 };
 
 struct CriticalError {
-  std::string kind;
+  CriticalKind kind = CriticalKind::missed_finding;
   std::string message;
+  std::string_view name() const { return critical_kind_name(kind); }
 };
 
 struct Grade {

@@ -28,35 +28,20 @@ struct EdgeCounter {
 
 void measure_coverage(const Scenario& s, const tissue::SkinPatch& patch, const tissue::TissueGrid& grid,
                       ProcedureMetrics& m) {
-  tissue::CoverageTarget target;
-  target.target_per_cm2 = s.key.coverage.target_per_cm2;
-  target.overtreat_per_cm2 = s.key.coverage.max_per_cm2;
-  const tissue::DensityMap density(grid, target.window_mm);
-  std::vector<int> all_mark_cells;
-  std::vector<bool> in_mark(grid.cell_count(), false);
-  for (int k = 0; k < static_cast<int>(patch.marks().size()); ++k) {
-    const auto cells = tissue::cells_of_mark(grid, patch, k, target.mark_membership);
-    const auto c = tissue::coverage_of_cells(grid, density, cells, target);
-    m.mark_fraction.push_back(c.fraction_at_target);
-    for (int cell : cells)
-      if (!in_mark[static_cast<std::size_t>(cell)]) {
-        in_mark[static_cast<std::size_t>(cell)] = true;
-        all_mark_cells.push_back(cell);
-      }
+  const tissue::CoverageTarget target = coverage_target(s.key.coverage);
+  const tissue::CoverageReport report = tissue::coverage_report(grid, patch, target);
+  for (const auto& mark : report.marks) {
+    m.mark_fraction.push_back(mark.fraction_at_target);
+    m.mark_density_per_cm2.push_back(mark.density_per_cm2);
   }
-  const auto marks = tissue::coverage_of_cells(grid, density, all_mark_cells, target);
-  m.coverage_fraction = marks.fraction_at_target;
-  m.density_per_cm2_median = marks.median_density_per_cm2;
-  m.uniformity_cv = marks.uniformity_cv;
-  std::uint64_t outside = 0;
-  for (int c = 0; c < static_cast<int>(grid.cell_count()); ++c)
-    if (!in_mark[static_cast<std::size_t>(c)]) outside += grid.punctures(c);
-  m.outside_fraction = grid.total_punctures() ? static_cast<double>(outside) / static_cast<double>(grid.total_punctures()) : 0.0;
-  int over = 0;
-  for (double d : density.values()) over += d > target.overtreat_per_cm2 ? 1 : 0;
-  m.over_treated_cells = over;
+  m.coverage_fraction = report.all_marks.fraction_at_target;
+  m.density_per_cm2_median = report.all_marks.median_density_per_cm2;
+  m.uniformity_cv = report.all_marks.uniformity_cv;
+  m.outside_fraction = report.outside_fraction();
+  m.over_treated_cells = report.over_treated_cells;
 
   // A 1 mm map for the report: the mean density of each 4 x 4 block of cells.
+  const tissue::DensityMap density(grid, target.window_mm);
   m.map_nx = grid.nx() / 4;
   m.map_ny = grid.ny() / 4;
   m.density_map.assign(static_cast<std::size_t>(m.map_nx * m.map_ny), 0.0f);
@@ -66,24 +51,36 @@ void measure_coverage(const Scenario& s, const tissue::SkinPatch& patch, const t
           static_cast<float>(density.per_cm2(y * grid.nx() + x) / 16.0);
 }
 
+double quantile(std::vector<double>& v, double fraction) {
+  const auto at = v.begin() + static_cast<std::ptrdiff_t>(fraction * static_cast<double>(v.size() - 1));
+  std::nth_element(v.begin(), at, v.end());
+  return *at;
+}
+
 }  // namespace
 
 ProcedureMetrics measure_procedure(const Scenario& s, const PlanAnswers& plan,
                                    const std::vector<physics::PenCommand>& commands) {
   ProcedureMetrics m;
   auto patch = std::make_shared<const tissue::SkinPatch>(s.patch);
-  physics::Simulator sim(patch, plan.device, technique_limits(s, plan.device));
+  const physics::TechniqueLimits limits = technique_limits(s, plan.device);
+  physics::Simulator sim(patch, plan.device, limits);
   std::vector<double> depths;
   double tilt_sum = 0, force_sum = 0, speed_sum = 0;
   std::uint64_t treating = 0, tilt_over = 0, force_low = 0, force_high = 0, speed_out = 0, taut = 0;
   EdgeCounter drag, dwell, tilt_edge, force_low_edge, force_high_edge;
   const TechniqueKey& tk = s.key.technique;
+  const double mark_membership = coverage_target(s.key.coverage).mark_membership;
 
   for (const auto& c : commands) {
     const physics::StepEvents& ev = sim.step(c);
     for (const auto& p : ev.punctures) {
       depths.push_back(p.depth_mm);
       ++m.punctures_by_layer[static_cast<std::size_t>(p.deepest)];
+      if (patch->at(p.x_mm, p.y_mm).stria_influence >= mark_membership) {
+        ++m.punctures_in_marks;
+        ++m.mark_punctures_by_layer[static_cast<std::size_t>(p.deepest)];
+      }
       const auto bin = static_cast<std::size_t>(std::min(40.0, std::floor(p.depth_mm / 0.1)));
       if (m.depth_histogram_layers.size() <= bin) m.depth_histogram_layers.resize(bin + 1);
       ++m.depth_histogram_layers[bin][static_cast<std::size_t>(p.deepest)];
@@ -96,26 +93,26 @@ ProcedureMetrics measure_procedure(const Scenario& s, const PlanAnswers& plan,
       m.tilt_deg_max = std::max(m.tilt_deg_max, t.pose.tilt_deg);
       force_sum += t.pressing_force_n;
       speed_sum += t.lateral_speed_mm_s;
-      tilt_over += t.pose.tilt_deg > tk.tilt_max_deg ? 1 : 0;
-      force_low += t.pressing_force_n < tk.force_n.lo ? 1 : 0;
-      force_high += t.pressing_force_n > tk.force_n.hi ? 1 : 0;
+      tilt_over += t.pose.tilt_deg > limits.tilt_max_deg ? 1 : 0;
+      force_low += t.pressing_force_n < limits.force_min_n ? 1 : 0;
+      force_high += t.pressing_force_n > limits.force_max_n ? 1 : 0;
       speed_out += tk.speed_mm_s.contains(t.lateral_speed_mm_s) ? 0 : 1;
       taut += c.skin_taut ? 1 : 0;
     }
     const std::uint32_t cues = ev.feedback.cues;
     drag.update((cues & physics::cue_drag) != 0, ev.step, "drag", m.moments);
     dwell.update((cues & physics::cue_dwell) != 0, ev.step, "dwell", m.moments);
-    tilt_edge.update(on_skin && t.pose.tilt_deg > tk.tilt_max_deg, ev.step, "tilt", m.moments);
-    force_low_edge.update(on_skin && t.pressing_force_n < tk.force_n.lo, ev.step, "force_low", m.moments);
-    force_high_edge.update(on_skin && t.pressing_force_n > tk.force_n.hi, ev.step, "force_high", m.moments);
+    tilt_edge.update(on_skin && t.pose.tilt_deg > limits.tilt_max_deg, ev.step, "tilt", m.moments);
+    force_low_edge.update(on_skin && t.pressing_force_n < limits.force_min_n, ev.step, "force_low", m.moments);
+    force_high_edge.update(on_skin && t.pressing_force_n > limits.force_max_n, ev.step, "force_high", m.moments);
   }
 
   m.steps = commands.size();
   m.punctures = depths.size();
   if (!depths.empty()) {
-    auto mid = depths.begin() + static_cast<std::ptrdiff_t>(depths.size() / 2);
-    std::nth_element(depths.begin(), mid, depths.end());
-    m.depth_mm_median = *mid;
+    m.depth_mm_median = quantile(depths, 0.5);
+    m.depth_mm_p10 = quantile(depths, 0.1);
+    m.depth_mm_p90 = quantile(depths, 0.9);
     m.depth_mm_max = *std::max_element(depths.begin(), depths.end());
   }
   for (const auto& bin : m.depth_histogram_layers) {

@@ -18,16 +18,25 @@ struct Moment {
   std::string what;  // a feedback id: tilt, drag, dwell, force_high, ...
 };
 
+using LayerCounts = std::array<std::uint64_t, tissue::layer_count + 1>;  // by tissue::Layer value
+
 struct ProcedureMetrics {
   std::uint64_t punctures = 0;
-  std::array<std::uint64_t, tissue::layer_count + 1> punctures_by_layer{};  // by tissue::Layer value
+  LayerCounts punctures_by_layer{};
+  // Punctures that entered inside a stretch mark, by the deepest layer they
+  // reached: where the marks' own tissue was injured.
+  std::uint64_t punctures_in_marks = 0;
+  LayerCounts mark_punctures_by_layer{};
   double depth_mm_median = 0.0, depth_mm_max = 0.0;
+  double depth_mm_p10 = 0.0, depth_mm_p90 = 0.0;  // the spread of depths
   std::vector<double> depth_histogram;  // 0.1 mm bins of vertical depth, punctures per bin
-  std::vector<std::array<std::uint64_t, tissue::layer_count + 1>> depth_histogram_layers;
+  std::vector<LayerCounts> depth_histogram_layers;
 
+  // Coverage on the marks' own tissue (tissue/coverage.hpp).
   double coverage_fraction = 0.0;       // of all stretch-mark area at the target density
   double density_per_cm2_median = 0.0;  // over the stretch marks
   std::vector<double> mark_fraction;    // per mark, at the target density
+  std::vector<double> mark_density_per_cm2;  // per mark: its punctures per cm2 of it
   double outside_fraction = 0.0;        // of punctures outside every mark
   int over_treated_cells = 0;
   double uniformity_cv = 0.0;           // over the marks

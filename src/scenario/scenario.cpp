@@ -1,5 +1,7 @@
 #include "scenario/scenario.hpp"
 
+#include "scenario/scoring_rules.hpp"
+
 #include <array>
 
 namespace dermasim::scenario {
@@ -33,6 +35,19 @@ std::optional<CriticalKind> parse_critical_kind(std::string_view name) {
                  CriticalKind::wrong_decision})
     if (critical_kind_name(k) == name) return k;
   return std::nullopt;
+}
+
+tissue::CoverageTarget coverage_target(const CoverageKey& key) {
+  tissue::CoverageTarget t;
+  t.target_per_cm2 = key.target_per_cm2;
+  t.overtreat_per_cm2 = key.max_per_cm2;
+  return t;
+}
+
+std::vector<tissue::Layer> target_layers_for(const AnswerKey& key) {
+  if (!key.target_layers.empty()) return key.target_layers;
+  if (key.needle_depth_mm.lo >= scoring::deep_key_from_mm - 1e-9) return {tissue::Layer::reticular_dermis};
+  return {tissue::Layer::papillary_dermis, tissue::Layer::reticular_dermis};
 }
 
 const HistoryItem* Scenario::find_item(std::string_view item_id) const {

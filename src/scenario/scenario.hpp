@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "physics/device.hpp"
+#include "physics/technique.hpp"
 #include "scenario/catalog.hpp"
+#include "tissue/coverage.hpp"
 #include "tissue/layers.hpp"
 #include "tissue/skin_patch.hpp"
 
@@ -45,15 +47,21 @@ struct HistoryItem {
 };
 
 struct CoverageKey {
-  double target_per_cm2 = 250.0;            // at least: PRIME journal 250-300 (tissue-mechanics.md)
-  double max_per_cm2 = 12000.0;             // over-treated above (about five brisk passes of a 12-pin pen)
+  // Target density and over-treatment ceiling: tissue::CoverageTarget's.
+  double target_per_cm2 = tissue::CoverageTarget{}.target_per_cm2;
+  double max_per_cm2 = tissue::CoverageTarget{}.overtreat_per_cm2;
   double fraction_of_each_mark = 0.8;       // of each mark's area at the target density
-  double max_outside_fraction = 0.75;       // of punctures outside every mark (a 3 mm cartridge on a 4 mm mark)
+  // Of all punctures, the share that may enter outside every mark: a 2.7-3.6 mm
+  // cartridge over a 3-5 mm mark lays most of its needles beside it.
+  double max_outside_fraction = 0.75;
 };
+/// The coverage computation's settings for a key.
+tissue::CoverageTarget coverage_target(const CoverageKey& key);
 
 struct TechniqueKey {
-  double tilt_max_deg = 10.0;   // P4: perpendicular
-  Range force_n{0.6, 4.0};
+  double tilt_max_deg = physics::perpendicular_tilt_max_deg;  // P4
+  // Unset: the planned cartridge's own band (physics::TechniqueLimits::for_cartridge).
+  std::optional<Range> force_n;
   Range speed_mm_s{3.0, 30.0};
   bool numbing_required = true;  // P3: topical numbing cream is applied before treatment
 };
@@ -70,7 +78,8 @@ struct AnswerKey {
   std::vector<std::string> precautions;  // precaution ids expected with the decision
   Range needle_depth_mm{0.75, 1.25};
   std::vector<physics::CartridgeKind> cartridges{physics::CartridgeKind::round_12, physics::CartridgeKind::pin_36};
-  std::vector<tissue::Layer> target_layers{tissue::Layer::papillary_dermis, tissue::Layer::reticular_dermis};
+  // Empty: derived from the needle depth (target_layers_for).
+  std::vector<tissue::Layer> target_layers;
   CoverageKey coverage;
   TechniqueKey technique;
   std::vector<std::string> aftercare_required;
@@ -87,7 +96,7 @@ enum class CriticalKind {
   treated_despite_contraindication,  // always on: the key says defer or refer, the trainee treated
   missed_finding,                    // a named finding was not identified and the trainee treated
   harmful_instruction,               // a named harmful instruction was given
-  hypodermis_punctures,              // more than a fraction of punctures reached the fat
+  hypodermis_punctures,              // more than a fraction of punctures reached the fat beside the marks
   wrong_decision,                    // any decision other than the key's (e.g. defer where the key refers)
 };
 std::string_view critical_kind_name(CriticalKind k);
@@ -97,6 +106,7 @@ struct CriticalRule {
   CriticalKind kind = CriticalKind::missed_finding;
   std::string target;        // finding or instruction id
   double max_fraction = 0.0; // hypodermis_punctures
+  std::string fact;          // the clinical fact behind a rule that names none itself
   std::string message;       // what the debrief says
 };
 
@@ -108,6 +118,11 @@ struct Rubric {
   double pass_mark = 70.0;
   std::vector<CriticalRule> critical;
 };
+
+/// Where a case's marks need the injury: the key's own list, or from its
+/// depth: the reticular dermis for moderate and severe marks (key from 1.0 mm,
+/// D2-D3), the papillary and reticular dermis for fine ones (D1, P2).
+std::vector<tissue::Layer> target_layers_for(const AnswerKey& key);
 
 struct Scenario {
   std::string file;      // where it was loaded from

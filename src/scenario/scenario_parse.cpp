@@ -178,7 +178,8 @@ void parse_key(YamlReader& r, const YAML::Node& n, AnswerKey& k) {
   if (const YAML::Node t = n["technique"];
       t.IsDefined() && r.check_map(t, "technique", {"tilt_max_deg", "force_n", "speed_mm_s", "numbing_required"})) {
     r.read(t, "tilt_max_deg", k.technique.tilt_max_deg, 0, 45, false);
-    r.read(t, "force_n", k.technique.force_n, 0, 20, false);
+    Range force{};
+    if (r.read(t, "force_n", force, 0, 20, false)) k.technique.force_n = force;
     r.read(t, "speed_mm_s", k.technique.speed_mm_s, 0, 200, false);
     r.read(t, "numbing_required", k.technique.numbing_required, false);
   }
@@ -212,13 +213,16 @@ void parse_rubric(YamlReader& r, const YAML::Node& n, Rubric& rubric) {
   const YAML::Node list = n["critical_errors"];
   if (!list.IsDefined() || !r.check_sequence(list, "critical_errors")) return;
   for (const auto& c : list) {
-    if (!r.check_map(c, "a critical error", {"kind", "finding", "instruction", "max_fraction", "message"})) continue;
+    if (!r.check_map(c, "a critical error", {"kind", "finding", "instruction", "max_fraction", "fact", "message"}))
+      continue;
     CriticalRule rule;
     r.read_enum<CriticalKind>(c, "kind", rule.kind, true, parse_critical_kind,
                               {"missed_finding", "harmful_instruction", "hypodermis_punctures", "wrong_decision"});
     if (rule.kind == CriticalKind::missed_finding) r.read(c, "finding", rule.target, true);
     if (rule.kind == CriticalKind::harmful_instruction) r.read(c, "instruction", rule.target, true);
     if (rule.kind == CriticalKind::hypodermis_punctures) r.read(c, "max_fraction", rule.max_fraction, 0, 1, true);
+    // A rule that does not rest on a finding or an instruction names its fact.
+    r.read(c, "fact", rule.fact, rule.kind == CriticalKind::hypodermis_punctures);
     r.read(c, "message", rule.message, true);
     rubric.critical.push_back(std::move(rule));
   }

@@ -84,10 +84,11 @@ void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
     if (!reachable)
       r.error(r.mark_of(key, "cartridges"), "no listed cartridge reaches the lowest acceptable needle depth");
     if (k.cartridges.empty()) r.error(r.mark_of(key, "cartridges"), "cartridges must list at least one");
-    if (k.target_layers.empty()) r.error(r.mark_of(key, "target_layers"), "target_layers must list at least one");
+    if (key["target_layers"].IsDefined() && k.target_layers.empty())
+      r.error(r.mark_of(key, "target_layers"), "target_layers must list at least one (or leave it out)");
     if (k.coverage.max_per_cm2 <= k.coverage.target_per_cm2)
       r.error(r.mark_of(key, "coverage"), "coverage max_per_cm2 must be above target_per_cm2");
-    if (k.technique.force_n.hi <= k.technique.force_n.lo)
+    if (k.technique.force_n && k.technique.force_n->hi <= k.technique.force_n->lo)
       r.error(r.mark_of(key, "technique"), "technique force_n must be a band with its high end above its low end");
   }
 
@@ -127,6 +128,8 @@ void check_rubric(const Scenario& s, const YAML::Node& root, YamlReader& r) {
       if (!ins || !ins->harmful)
         r.error(at, "critical error names '" + c.target + "', which is not a harmful instruction in the catalogue");
     }
+    if (!c.fact.empty() && !is_clinical_fact(c.fact))
+      r.error(at, "critical error cites fact '" + c.fact + "', which is not a fact id of the clinical reference");
   }
 }
 

@@ -55,8 +55,10 @@ void Session::decide(Decision decision, const std::vector<std::string>& precauti
 physics::TechniqueLimits technique_limits(const Scenario& s, const physics::DeviceSettings& device) {
   physics::TechniqueLimits t = physics::TechniqueLimits::for_cartridge(physics::cartridge(device.cartridge));
   t.tilt_max_deg = s.key.technique.tilt_max_deg;
-  t.force_min_n = s.key.technique.force_n.lo;
-  t.force_max_n = s.key.technique.force_n.hi;
+  if (s.key.technique.force_n) {
+    t.force_min_n = s.key.technique.force_n->lo;
+    t.force_max_n = s.key.technique.force_n->hi;
+  }
   return t;
 }
 

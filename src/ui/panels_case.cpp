@@ -179,11 +179,10 @@ void procedure_panel(AppState& state, UiActions& actions) {
   ImGui::Text("%.2f mm, %s, %.0f Hz", d.needle_length_mm, std::string(physics::cartridge(d.cartridge).name).c_str(),
               d.stroke_rate_hz);
   if (c.scenario) {
-    const auto& k = c.scenario->key;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("Hold the pen at 90 degrees (P4), skin taut, %.1f-%.1f N, %d overlapping passes in different "
                        "directions; cover every mark.",
-                       k.technique.force_n.lo, k.technique.force_n.hi, c.plan.passes);
+                       state.limits.force_min_n, state.limits.force_max_n, c.plan.passes);
     ImGui::PopStyleColor();
   }
   section("Hand");

@@ -26,7 +26,7 @@ void debrief_panel(AppState& state, UiActions& actions) {
   ImGui::TextColored(g.passed ? ImVec4(0.4f, 0.9f, 0.5f, 1) : ImVec4(1, 0.4f, 0.35f, 1), "%s",
                      g.passed ? "PASSED" : "NOT PASSED");
   for (const auto& e : g.critical_errors) {
-    ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "Critical: %s", e.kind.c_str());
+    ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "Critical: %s", std::string(e.name()).c_str());
     ImGui::TextWrapped("%s", e.message.c_str());
   }
   ImGui::Separator();

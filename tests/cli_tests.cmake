@@ -5,6 +5,12 @@ set(SCEN ${PROJECT_SOURCE_DIR}/scenarios/postpartum_abdomen_rubra.yaml)
 set(SCRIPTS ${PROJECT_SOURCE_DIR}/scenarios/scripts/postpartum_abdomen_rubra)
 
 add_test(NAME cli_check_shipped_scenarios COMMAND ${DS} check ${PROJECT_SOURCE_DIR}/scenarios)
+# Every shipped case's own answer passes it at the low end, middle and high
+# end of its needle depths; a key that contradicts itself is located.
+add_test(NAME cli_check_simulate_shipped_scenarios COMMAND ${DS} check --simulate ${PROJECT_SOURCE_DIR}/scenarios)
+add_test(NAME cli_check_simulate_contradicting_key COMMAND ${CMAKE_COMMAND} -DDS=${DS}
+         -DFILE=${CMAKE_CURRENT_SOURCE_DIR}/data/contradicting_key.yaml
+         -P ${CMAKE_CURRENT_SOURCE_DIR}/check_simulate_messages.cmake)
 
 # A broken file: exit 1, and every error located as file:line:col.
 add_test(NAME cli_check_bad_file_fails COMMAND ${DS} check ${CMAKE_CURRENT_SOURCE_DIR}/data/bad_scenario.yaml)

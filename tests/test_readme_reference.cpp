@@ -7,6 +7,7 @@
 
 #include "scenario/catalog.hpp"
 #include "scenario/scenario_validate.hpp"
+#include "scenario/scoring_rules.hpp"
 #include "scenario/text_file.hpp"
 #include "scenario_helpers.hpp"
 
@@ -57,4 +58,13 @@ TEST_CASE("the README names every feedback id a scenario may override") {
     CAPTURE(id);
     CHECK(text.find("`" + std::string(id) + "`") != std::string::npos);
   }
+}
+
+TEST_CASE("the README's scoring rules are the grader's: generated from the scoring constants") {
+  // Regenerate with `dermasim help scoring` and paste it under "How criteria
+  // are scored" when a constant changes.
+  const std::string text = readme();
+  const std::string rules = scoring::scoring_rules_markdown();
+  CHECK_MESSAGE(text.find(rules) != std::string::npos,
+                "README.md's \"How criteria are scored\" differs from the grader; it should read:\n" << rules);
 }

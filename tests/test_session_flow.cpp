@@ -106,7 +106,7 @@ TEST_CASE("the JSON report has the keys course tooling reads") {
   const std::string j = grade_json(r.grade);
   for (const char* key :
        {"\"scenario\":", "\"total\":", "\"passed\":", "\"critical_errors\":", "\"criteria\":", "\"id\":", "\"score\":",
-        "\"weight\":", "\"evidence\":", "\"feedback\":", "\"metrics\":", "\"punctures\":", "\"depth_mm_median\":",
+        "\"weight\":", "\"evidence\":", "\"feedback\":", "\"metrics\":", "\"punctures\":", "\"depth_mm_median\":", "\"depth_mm_p10\":", "\"depth_mm_p90\":",
         "\"depth_mm_max\":", "\"coverage_fraction\":", "\"density_per_cm2_median\":", "\"tilt_deg_mean\":",
         "\"force_n_mean\":", "\"punctures_by_layer\":", "\"reticular_dermis\":"})
     CHECK_MESSAGE(j.find(key) != std::string::npos, key);

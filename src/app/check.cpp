@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/check_simulate.hpp"
 #include "app/verbs_scenario.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/script.hpp"
@@ -30,7 +31,7 @@ std::string scenario_for_script(const fs::path& script) {
   return guess.string();
 }
 
-int check_file(const std::string& path) {
+int check_file(const std::string& path, bool simulate) {
   scenario::Diagnostics errors;
   if (is_script(path)) {
     auto load = scenario::load_script_file(path);
@@ -50,18 +51,22 @@ int check_file(const std::string& path) {
   }
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.str().c_str());
   if (errors.empty()) std::printf("%s: ok\n", path.c_str());
-  return errors.empty() ? 0 : 1;
+  if (!errors.empty()) return 1;
+  return simulate && !is_script(path) ? check_simulate_file(path) : 0;
 }
 
 }  // namespace
 
 int run_check(std::span<const std::string_view> args) {
-  if (args.empty()) {
-    std::fprintf(stderr, "usage: dermasim check FILE|DIR...\n");
+  bool simulate = false;
+  std::vector<std::string_view> paths;
+  for (auto a : args) (a == "--simulate" ? simulate = true : (paths.push_back(a), false));
+  if (paths.empty()) {
+    std::fprintf(stderr, "usage: dermasim check [--simulate] FILE|DIR...\n");
     return 2;
   }
   std::vector<std::string> files;
-  for (auto a : args) {
+  for (auto a : paths) {
     const fs::path p{std::string(a)};
     if (fs::is_directory(p)) {
       for (const auto& e : fs::recursive_directory_iterator(p))
@@ -76,7 +81,7 @@ int run_check(std::span<const std::string_view> args) {
   }
   std::sort(files.begin(), files.end());
   int failed = 0;
-  for (const auto& f : files) failed += f.empty() ? 1 : check_file(f);
+  for (const auto& f : files) failed += f.empty() ? 1 : check_file(f, simulate);
   std::printf("%zu file(s) checked, %d with errors\n", files.size(), failed);
   return failed ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 #include "app/gui_verbs.hpp"
 #include "app/verbs.hpp"
 #include "app/verbs_scenario.hpp"
+#include "scenario/scoring_rules.hpp"
 #include "app/records_verbs.hpp"
 
 namespace {
@@ -32,7 +33,9 @@ void print_usage() {
       "  bench render [--frames N]        frame times of the full scene, cutaway and panels at\n"
       "                                   1280x720 while a scripted pen treats; one JSON object\n"
       "  bench physics [--steps N]        time the 1 kHz physics step; prints one JSON object\n"
-      "  check FILE|DIR...                validate scenario and trainee-script files (exit 1 on errors)\n"
+      "  help scoring                     how each criterion is scored, as the grader does it\n"
+      "  check [--simulate] FILE|DIR...   validate scenario and trainee-script files (exit 1 on errors);\n"
+      "                                   --simulate also plays each case's own answer at its depths\n"
       "  simulate --scenario S --script T --out SESSION\n"
       "                                   run a scripted trainee through the whole case, headless,\n"
       "                                   and write the session recording\n"
@@ -54,6 +57,11 @@ int main(int argc, char** argv) {
   try {
     // No verb opens the interactive simulator on the default case.
     if (!args.empty() && (args[0] == "help" || args[0] == "--help" || args[0] == "-h")) {
+      // The scoring rules as the grader has them (the README quotes this).
+      if (args.size() >= 2 && args[1] == "scoring") {
+        std::fputs(dermasim::scenario::scoring::scoring_rules_markdown().c_str(), stdout);
+        return 0;
+      }
       print_usage();
       return 0;
     }

@@ -23,7 +23,7 @@ void InjuryRecorder::observe(const physics::Simulator& sim, const physics::StepE
   // E3: dragging with needles in the skin draws the tram-track lines.
   if ((ev.feedback.cues & physics::cue_drag) != 0)
     map_->add_drag(sim.pose().cap_center_mm.x, sim.pose().cap_center_mm.y, sim.cartridge().cap_radius_mm,
-                   physics::Simulator::dt_s);
+                   physics::Simulator::dt_s, sim.pose().velocity_mm_s.x, sim.pose().velocity_mm_s.y);
 }
 
 tissue::CareGiven care_given(const Answers& answers) {

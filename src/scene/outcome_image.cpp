@@ -26,6 +26,9 @@ constexpr Rgb reticular_colour{0.92, 0.70, 0.66};
 constexpr Rgb new_collagen_colour{0.98, 0.93, 0.86};
 constexpr Rgb fat_colour{0.98, 0.86, 0.45};
 constexpr Rgb background{0.06, 0.06, 0.07};
+constexpr Rgb fresh_blood{0.35, 0.02, 0.02};
+// Tram tracks repeat at about the needle spacing of a pen cartridge.
+constexpr double tram_track_spacing_mm = 1.2;
 
 Rgb mix(const Rgb& a, const Rgb& b, double t) {
   t = std::clamp(t, 0.0, 1.0);
@@ -119,16 +122,24 @@ Pixels outcome_top_view(const tissue::HealingCourse& course, double px_per_mm) {
       const double pig = sample(course, x, y, [&](int i) { return course.pigment(i); });
       c = mix(c, {c[0] * pih_brown[0] / 0.3, c[1] * pih_brown[1] / 0.3, c[2] * pih_brown[2] / 0.3}, pig);
       const double scar = sample(course, x, y, [&](int i) { return course.scar(i); });
-      // Tram tracks: parallel lines a needle row apart where the pen dragged.
-      if (scar > 0.0) c = mix(c, scar_pale, scar * (0.5 + 0.5 * std::cos(y * 2.0 * std::numbers::pi / 1.2)));
+      // Tram tracks: parallel lines a needle row apart, along the drag.
+      if (scar > 0.0) {
+        const int cell = std::clamp(static_cast<int>(y), 0, course.ny() - 1) * course.nx() +
+                         std::clamp(static_cast<int>(x), 0, course.nx() - 1);
+        const double a = course.scar_angle_rad(cell);
+        const double across = -x * std::sin(a) + y * std::cos(a);
+        c = mix(c, scar_pale, scar * std::pow(0.5 + 0.5 * std::cos(across * 2.0 * std::numbers::pi / tram_track_spacing_mm), 4.0));
+      }
       const double ery = sample(course, x, y, [&](int i) { return course.erythema(i); });
       const double oed = sample(course, x, y, [&](int i) { return course.oedema(i); });
       c = mix(c, erythema_red, 0.55 * ery);
       c = mix(c, {1.0, 0.85, 0.85}, 0.15 * oed);  // swelling looks glossy and paler
-      // Crusts: pinpoint dots where bleeding dried; a fixed pattern per pixel.
+      // Pinpoint bleeding (P5) that dries to crusts: dots in a fixed pattern.
+      const double blood = sample(course, x, y, [&](int i) { return course.bleeding(i); });
       const double crust = sample(course, x, y, [&](int i) { return course.crust(i); });
-      if (crust > 0.0 && tissue::uniform01(7, static_cast<std::uint64_t>(py) * 100003u + static_cast<std::uint64_t>(px)) < 0.12 * crust)
-        c = crust_brown;
+      if (blood + crust > 0.0 &&
+          tissue::uniform01(7, static_cast<std::uint64_t>(py) * 100003u + static_cast<std::uint64_t>(px)) < 0.15 * (blood + crust))
+        c = mix(crust_brown, fresh_blood, blood / (blood + crust));
       put(p, px, py, c);
     }
   return p;

@@ -123,7 +123,8 @@ void HealingCourse::apply_session(const SessionInput& s) {
     c.erythema_slow += e0 * slow_share;
     c.erythema_slow_tau_days = h::erythema_slow_time_constant_days + h::erythema_slow_heavy_extra_days * heavy;
     c.oedema = std::min(1.0, c.oedema + h::oedema_per_stimulus * stim * (1.0 + heavy));
-    const double bleed = 1.0 - std::exp(-in.dermal_punctures / InjuryMap::cell_area_cm2 / bleeding_reference_per_cm2);
+    const double dermal_per_cm2 = static_cast<double>(in.dermal_punctures) / InjuryMap::cell_area_cm2;
+    const double bleed = 1.0 - std::exp(-dermal_per_cm2 / bleeding_reference_per_cm2);
     c.crust_slow += bleed;
     c.crust_fast += bleed;
   }
@@ -207,6 +208,7 @@ void HealingCourse::add_tram_tracks(const InjuryMap& map) {
       Cell& cell = cells_[static_cast<std::size_t>(c)];
       cell.scar_fading = std::min(1.0, cell.scar_fading + (1.0 - h::tram_track_lasting_share));
       cell.scar_lasting = std::min(h::tram_track_lasting_share, cell.scar_lasting + h::tram_track_lasting_share);
+      cell.scar_angle_rad = map.cell(c).drag_angle_rad();
     }
     scarred += static_cast<int>(run.size());
   }
@@ -250,6 +252,9 @@ double HealingCourse::oedema(int i) const {
 double HealingCourse::crust(int i) const {
   const Cell& c = cells_[static_cast<std::size_t>(i)];
   return std::clamp(c.crust_slow - c.crust_fast, 0.0, 1.0);
+}
+double HealingCourse::bleeding(int i) const {
+  return std::clamp(cells_[static_cast<std::size_t>(i)].crust_fast, 0.0, 1.0);
 }
 double HealingCourse::pigment(int i) const {
   const Cell& c = cells_[static_cast<std::size_t>(i)];

@@ -109,8 +109,10 @@ class HealingCourse {
   double erythema(int cell) const;
   double oedema(int cell) const;
   double crust(int cell) const;
+  double bleeding(int cell) const;    // pinpoint bleeding not yet dried
   double pigment(int cell) const;     // PIH darkening
   double scar(int cell) const;        // tram-track lines
+  double scar_angle_rad(int cell) const { return cells_[static_cast<std::size_t>(cell)].scar_angle_rad; }
   double new_collagen(int cell) const;
   double collagen1(int cell) const;
   bool treated(int cell) const { return cells_[static_cast<std::size_t>(cell)].treated; }
@@ -134,7 +136,7 @@ class HealingCourse {
     double crust_slow = 0.0, crust_fast = 0.0;
     double pigment_slow = 0.0, pigment_fast = 0.0;
     double infection_slow = 0.0, infection_fast = 0.0;
-    double scar_fading = 0.0, scar_lasting = 0.0;
+    double scar_fading = 0.0, scar_lasting = 0.0, scar_angle_rad = 0.0;
   };
   struct MarkCells {
     std::vector<int> cells;

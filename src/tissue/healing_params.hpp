@@ -53,7 +53,7 @@ inline constexpr double remodelling_time_constant_days = 120.0;
 // New collagen one session lays down at full stimulus, as a fraction of the
 // baseline dermal collagen. Calibrated: Lotfi 2013, papillary collagen +53%
 // after 5 monthly sessions.
-inline constexpr double collagen_gain_per_session = 0.255;
+inline constexpr double collagen_gain_per_session = 0.286;
 
 // --- Series timing (S1) ----------------------------------------------------
 // S1: sessions 4-6 weeks apart "allow the skin time to heal"; a session into
@@ -94,12 +94,12 @@ inline constexpr double dermal_volume_per_collagen = 0.9;
 // collagen I is echogenic, collagen III half as much. The factor is
 // calibrated on Kenkel's +102% (4 monthly sessions, 3 months after): that row
 // is a calibration check, not an independent validation.
-inline constexpr double echo_density_per_collagen1 = 2.27;
+inline constexpr double echo_density_per_collagen1 = 2.02;
 inline constexpr double echo_density_collagen3_share = 0.5;
 // Aust 2008 (480 patients): epidermis about 40% thicker one year after
 // treatment. Epidermal thickening follows the dermal response (growth factors
 // of the same wounds): calibrated.
-inline constexpr double epidermal_gain_per_collagen = 0.69;
+inline constexpr double epidermal_gain_per_collagen = 0.615;
 // Rubra colour fades as the inflamed vessels remodel: faster than the dermis
 // fills, slower for deep, dark marks (severity_slowing). Alba pallor (melanocyte loss) repigments little: at most
 // 30% of the dermal fill. Model choices.

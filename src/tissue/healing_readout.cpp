@@ -98,7 +98,8 @@ std::uint64_t HealingCourse::hash() const {
   for (const Cell& c : cells_) {
     const double v[] = {c.response, c.treated ? 1.0 : 0.0, c.inflammation, c.proliferation, c.collagen3, c.collagen1,
                         c.erythema_fast, c.erythema_slow, c.erythema_slow_tau_days, c.oedema, c.crust_slow, c.crust_fast,
-                        c.pigment_slow, c.pigment_fast, c.infection_slow, c.infection_fast, c.scar_fading, c.scar_lasting};
+                        c.pigment_slow, c.pigment_fast, c.infection_slow, c.infection_fast, c.scar_fading, c.scar_lasting,
+                        c.scar_angle_rad};
     fnv1a_mix(hv, v, sizeof v);
   }
   for (const auto& x : complications_) {

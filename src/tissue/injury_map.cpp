@@ -35,15 +35,23 @@ void InjuryMap::add_puncture(const SkinPatch& patch, double x_mm, double y_mm, d
   c.dermal_track_mm += std::max(0.0, in_dermis - healing::dermal_track_threshold_mm);
 }
 
-void InjuryMap::add_drag(double x_mm, double y_mm, double radius_mm, double dt_s) {
+double InjuryCell::drag_angle_rad() const { return 0.5 * std::atan2(drag_sin2_s, drag_cos2_s); }
+
+void InjuryMap::add_drag(double x_mm, double y_mm, double radius_mm, double dt_s, double vx_mm_s, double vy_mm_s) {
   if (!std::isfinite(x_mm) || !std::isfinite(y_mm) || !(dt_s > 0.0)) return;
+  const double a = std::isfinite(vx_mm_s) && std::isfinite(vy_mm_s) ? std::atan2(vy_mm_s, vx_mm_s) : 0.0;
+  const double c2 = std::cos(2.0 * a) * dt_s, s2 = std::sin(2.0 * a) * dt_s;
   const double r = std::max(0.0, radius_mm);
   const int x0 = static_cast<int>(std::floor((x_mm - r) / cell_mm)), x1 = static_cast<int>(std::floor((x_mm + r) / cell_mm));
   const int y0 = static_cast<int>(std::floor((y_mm - r) / cell_mm)), y1 = static_cast<int>(std::floor((y_mm + r) / cell_mm));
   for (int y = std::max(0, y0); y <= std::min(ny_ - 1, y1); ++y)
     for (int x = std::max(0, x0); x <= std::min(nx_ - 1, x1); ++x) {
       const double dx = (x + 0.5) * cell_mm - x_mm, dy = (y + 0.5) * cell_mm - y_mm;
-      if (dx * dx + dy * dy <= r * r + 0.25 * cell_mm * cell_mm) cells_[static_cast<std::size_t>(y * nx_ + x)].drag_s += dt_s;
+      if (dx * dx + dy * dy > r * r + 0.25 * cell_mm * cell_mm) continue;
+      InjuryCell& c = cells_[static_cast<std::size_t>(y * nx_ + x)];
+      c.drag_s += dt_s;
+      c.drag_cos2_s += c2;
+      c.drag_sin2_s += s2;
     }
 }
 
@@ -88,6 +96,8 @@ std::uint64_t InjuryMap::hash() const {
     fnv1a_mix(h, &c.hypodermis_punctures, sizeof c.hypodermis_punctures);
     fnv1a_mix(h, &c.dermal_track_mm, sizeof c.dermal_track_mm);
     fnv1a_mix(h, &c.drag_s, sizeof c.drag_s);
+    fnv1a_mix(h, &c.drag_cos2_s, sizeof c.drag_cos2_s);
+    fnv1a_mix(h, &c.drag_sin2_s, sizeof c.drag_sin2_s);
   }
   return h;
 }

@@ -19,6 +19,11 @@ struct InjuryCell {
   std::uint32_t hypodermis_punctures = 0;
   double dermal_track_mm = 0.0;            // summed effective track in the dermis
   double drag_s = 0.0;                     // time dragged over with needles in the skin
+  // Direction of the drag, summed over time as a doubled-angle vector so that
+  // passes back and forth along one line add up instead of cancelling.
+  double drag_cos2_s = 0.0, drag_sin2_s = 0.0;
+  /// The drag's direction from the patch's +x axis, radians in (-pi/2, pi/2].
+  double drag_angle_rad() const;
 };
 
 class InjuryMap {
@@ -42,8 +47,9 @@ class InjuryMap {
   /// One needle's puncture: `depth_mm` below the surface, ending in `deepest`.
   /// The dermal track is measured against the patch's layers at that point.
   void add_puncture(const SkinPatch& patch, double x_mm, double y_mm, double depth_mm, Layer deepest);
-  /// The cap, `radius_mm` round, dragged sideways for `dt_s` with needles in the skin.
-  void add_drag(double x_mm, double y_mm, double radius_mm, double dt_s);
+  /// The cap, `radius_mm` round, dragged sideways at (`vx`, `vy`) mm/s for
+  /// `dt_s` with needles in the skin.
+  void add_drag(double x_mm, double y_mm, double radius_mm, double dt_s, double vx_mm_s = 1.0, double vy_mm_s = 0.0);
 
   /// Punctures per cm2 in a cell.
   double density_per_cm2(int i) const { return cell(i).punctures / cell_area_cm2; }

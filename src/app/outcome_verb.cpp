@@ -82,7 +82,7 @@ int run_outcome(std::span<const std::string_view> args) {
   if (png_dir) std::filesystem::create_directories(std::string(*png_dir));
   // The recording's final state names the attempt: the same recording and seed
   // give the same draws.
-  const std::uint64_t course_seed = rec.final_state_hash ^ (seed * 0x9e3779b97f4a7c15ull);
+  const std::uint64_t course_seed = scenario::outcome_seed(rec.final_state_hash, seed);
   const auto timeline = scenario::predict_outcome(treated, days, course_seed, [&](const tissue::HealingCourse& c) {
     if (!png_dir) return;
     char name[64];

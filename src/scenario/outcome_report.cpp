@@ -122,6 +122,32 @@ std::string improvement_svg(const OutcomeTimeline& t) {
   return svg + "</svg>";
 }
 
+std::string outcome_html_section(const Scenario& s, const Answers& answers, const std::vector<physics::PenCommand>& commands,
+                                 std::uint64_t seed) {
+  if (!answers.plan) return {};
+  const OutcomeTimeline t = predict_outcome(treated_session(s, answers, commands), default_outcome_days(), seed);
+  std::string h = "<h2>Predicted outcome</h2><p>What the healing model predicts for this patient over the planned series (" +
+                  std::to_string(t.plan.sessions) + " session(s), " + fmt("%.0f", t.plan.interval_days) +
+                  " days apart), each mark's improvement by day:</p>" + improvement_svg(t);
+  h += "<table><tr><th>day</th><th>erythema</th><th>oedema</th><th>collagen index</th>";
+  const std::size_t marks = t.states.empty() ? 0 : t.states.front().marks.size();
+  for (std::size_t k = 0; k < marks; ++k) h += "<th>mark " + std::to_string(k + 1) + "</th>";
+  h += "</tr>";
+  for (const auto& d : t.states) {
+    h += "<tr><td>" + fmt("%.0f", d.day) + "</td><td>" + fmt("%.2f", d.erythema_mean) + "</td><td>" +
+         fmt("%.2f", d.oedema_mean) + "</td><td>" + fmt("%.2f", d.collagen_index) + "</td>";
+    for (const auto& m : d.marks)
+      h += "<td>" + fmt("%.0f%%", m.improvement_percent) + ", dermis " + fmt("%.2f mm", m.dermal_thickness_mm) + "</td>";
+    h += "</tr>";
+  }
+  h += "</table>";
+  for (const auto& c : t.complications)
+    if (c.occurred || c.probability >= 0.05)
+      h += "<p>Complication risk, " + c.kind + " after session " + std::to_string(c.session) + ": " +
+           fmt("%.0f%%", 100.0 * c.probability) + (c.occurred ? " (occurred in this prediction)" : "") + ".</p>";
+  return h;
+}
+
 std::string validation_rows_json(const std::vector<ValidationRow>& rows) {
   JsonWriter j;
   j.begin_array();

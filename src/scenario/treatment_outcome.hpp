@@ -56,6 +56,12 @@ struct OutcomeTimeline {
 OutcomeTimeline predict_outcome(const TreatedSession& t, const std::vector<double>& days, std::uint64_t seed,
                                 const std::function<void(const tissue::HealingCourse&)>& visit = {});
 
+/// The healing course's seed for a recorded attempt: its final state hash
+/// names the attempt, `user_seed` (default 1) varies the draws.
+inline std::uint64_t outcome_seed(std::uint64_t final_state_hash, std::uint64_t user_seed = 1) {
+  return final_state_hash ^ (user_seed * 0x9e3779b97f4a7c15ull);
+}
+
 /// The days the debrief and `dermasim outcome` show by default.
 inline const std::vector<double>& default_outcome_days() {
   static const std::vector<double> d{0, 1, 3, 7, 28, 84};

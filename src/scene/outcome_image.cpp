@@ -20,15 +20,17 @@ constexpr Rgb erythema_red{0.62, 0.06, 0.06};
 constexpr Rgb crust_brown{0.16, 0.03, 0.02};
 constexpr Rgb pih_brown{0.20, 0.10, 0.05};
 constexpr Rgb scar_pale{0.85, 0.72, 0.68};
-constexpr Rgb epidermis_colour{0.78, 0.55, 0.42};
-constexpr Rgb papillary_colour{0.85, 0.45, 0.45};
-constexpr Rgb reticular_colour{0.92, 0.70, 0.66};
-constexpr Rgb new_collagen_colour{0.98, 0.93, 0.86};
-constexpr Rgb fat_colour{0.98, 0.86, 0.45};
+constexpr Rgb epidermis_colour{0.45, 0.25, 0.16};
+constexpr Rgb papillary_colour{0.55, 0.16, 0.18};
+constexpr Rgb reticular_colour{0.62, 0.30, 0.28};
+constexpr Rgb new_collagen_colour{0.95, 0.86, 0.72};
+constexpr Rgb fat_colour{0.85, 0.65, 0.18};
 constexpr Rgb background{0.06, 0.06, 0.07};
 constexpr Rgb fresh_blood{0.35, 0.02, 0.02};
 // Tram tracks repeat at about the needle spacing of a pen cartridge.
 constexpr double tram_track_spacing_mm = 1.2;
+constexpr double visible_crust = 0.03;
+constexpr Rgb initial_boundary{0.9, 0.9, 0.9};
 
 Rgb mix(const Rgb& a, const Rgb& b, double t) {
   t = std::clamp(t, 0.0, 1.0);
@@ -115,8 +117,8 @@ Pixels outcome_top_view(const tissue::HealingCourse& course, double px_per_mm) {
       const tissue::LocalTissue t = patch.at(x, y);
       double colour_left = 1.0, texture_left = 1.0;
       if (t.stria_index >= 0) {
-        colour_left = 1.0 - marks[static_cast<std::size_t>(t.stria_index)].colour_recovery;
-        texture_left = 1.0 - marks[static_cast<std::size_t>(t.stria_index)].texture_recovery;
+        // The mark shows as much as its overall improvement leaves of it.
+        colour_left = texture_left = 1.0 - marks[static_cast<std::size_t>(t.stria_index)].improvement_percent / 100.0;
       }
       Rgb c = marked_skin(patch, base, x, y, colour_left, texture_left);
       const double pig = sample(course, x, y, [&](int i) { return course.pigment(i); });
@@ -132,12 +134,12 @@ Pixels outcome_top_view(const tissue::HealingCourse& course, double px_per_mm) {
       }
       const double ery = sample(course, x, y, [&](int i) { return course.erythema(i); });
       const double oed = sample(course, x, y, [&](int i) { return course.oedema(i); });
-      c = mix(c, erythema_red, 0.55 * ery);
+      c = mix(c, erythema_red, 0.7 * ery);
       c = mix(c, {1.0, 0.85, 0.85}, 0.15 * oed);  // swelling looks glossy and paler
       // Pinpoint bleeding (P5) that dries to crusts: dots in a fixed pattern.
       const double blood = sample(course, x, y, [&](int i) { return course.bleeding(i); });
       const double crust = sample(course, x, y, [&](int i) { return course.crust(i); });
-      if (blood + crust > 0.0 &&
+      if (blood + crust > visible_crust &&
           tissue::uniform01(7, static_cast<std::uint64_t>(py) * 100003u + static_cast<std::uint64_t>(px)) < 0.15 * (blood + crust))
         c = mix(crust_brown, fresh_blood, blood / (blood + crust));
       put(p, px, py, c);
@@ -146,34 +148,46 @@ Pixels outcome_top_view(const tissue::HealingCourse& course, double px_per_mm) {
 }
 
 Pixels outcome_cutaway(const tissue::HealingCourse& course, int mark_index, double span_mm, double depth_mm,
-                       double px_per_mm) {
-  Pixels p = blank(static_cast<int>(span_mm * px_per_mm), static_cast<int>(depth_mm * px_per_mm));
+                       double px_per_mm, double depth_px_per_mm) {
+  Pixels p = blank(static_cast<int>(span_mm * px_per_mm), static_cast<int>(depth_mm * depth_px_per_mm));
   const tissue::SkinPatch& patch = course.patch();
   if (mark_index < 0 || mark_index >= static_cast<int>(patch.marks().size())) return p;
   const auto& mark = patch.marks()[static_cast<std::size_t>(mark_index)];
-  const tissue::MarkOutcome mo = course.mark_outcome(mark_index);
+  std::vector<double> fills;
+  std::vector<double> texture;
+  for (int k = 0; k < static_cast<int>(patch.marks().size()); ++k) {
+    const tissue::MarkOutcome o = course.mark_outcome(k);
+    fills.push_back(o.dermal_fill);
+    texture.push_back(o.texture_recovery);
+  }
   const double a = mark.angle_deg * std::numbers::pi / 180.0;
   const double nxv = -std::sin(a), nyv = std::cos(a);  // across the mark
   const tissue::LayerThickness normal = patch.normal_layers();
-  const double scale = 1.0 / px_per_mm;
   for (int px = 0; px < p.width; ++px) {
-    const double s = (px + 0.5) * scale - 0.5 * span_mm;
+    const double s = (px + 0.5) / px_per_mm - 0.5 * span_mm;
     const double x = mark.center_x_mm + s * nxv, y = mark.center_y_mm + s * nyv;
     const tissue::LocalTissue t = patch.at(x, y);
-    const double influence = patch.influence(mark_index, x, y);
-    // The dermis under the mark thickens toward the surrounding skin.
+    // The dermis under each mark thickens toward the surrounding skin.
     const double local_dermis = t.layers.dermis_mm();
-    const double dermis = local_dermis + (normal.dermis_mm() - local_dermis) * mo.dermal_fill * influence;
+    const double fill = t.stria_index >= 0 ? fills[static_cast<std::size_t>(t.stria_index)] : 0.0;
+    const double dermis = local_dermis + (normal.dermis_mm() - local_dermis) * fill;
     const int cell = std::clamp(static_cast<int>(y), 0, course.ny() - 1) * course.nx() +
                      std::clamp(static_cast<int>(x), 0, course.nx() - 1);
     // Aust 2008: the epidermis thickens with the same wounds' response.
     const double epi = t.layers.epidermis_mm() * (1.0 + tissue::healing::epidermal_gain_per_collagen * course.new_collagen(cell));
     const double pap = std::min(t.layers.papillary_dermis_mm, 0.5 * dermis);
-    const double depression = patch.at(x, y).depression_mm * (1.0 - mo.texture_recovery);
+    const double depression = t.depression_mm * (1.0 - (t.stria_index >= 0 ? texture[static_cast<std::size_t>(t.stria_index)] : 0.0));
     const double collagen = std::clamp(course.new_collagen(cell), 0.0, 1.5) / 1.5;
+    // Where the dermis ended before treatment, dotted, so its growth shows.
+    const int before_px = static_cast<int>((0.3 + t.depression_mm + t.layers.epidermis_mm() + local_dermis) *
+                                           depth_px_per_mm);
     for (int py = 0; py < p.height; ++py) {
-      const double d = (py + 0.5) * scale - 0.3 - depression;  // 0.3 mm of air above the surface
+      const double d = (py + 0.5) / depth_px_per_mm - 0.3 - depression;  // 0.3 mm of air above the surface
       Rgb c = background;
+      if (py == before_px && (px / 4) % 2 == 0) {
+        put(p, px, py, initial_boundary);
+        continue;
+      }
       if (d >= 0.0) {
         if (d < epi) c = epidermis_colour;
         else if (d < epi + pap) c = mix(papillary_colour, new_collagen_colour, 0.6 * collagen);

@@ -21,8 +21,9 @@ Pixels outcome_top_view(const tissue::HealingCourse& course, double px_per_mm);
 /// The patch before any treatment, for the side-by-side comparison.
 Pixels untreated_top_view(const tissue::SkinPatch& patch, int fitzpatrick, double px_per_mm);
 /// A cross-section `span_mm` long across mark `mark_index` through its centre,
-/// `depth_mm` deep, at `px_per_mm`.
+/// `depth_mm` deep, at `px_per_mm` across and `depth_px_per_mm` down (the
+/// skin is thin: depth is drawn exaggerated).
 Pixels outcome_cutaway(const tissue::HealingCourse& course, int mark_index, double span_mm, double depth_mm,
-                       double px_per_mm);
+                       double px_per_mm, double depth_px_per_mm);
 
 }  // namespace dermasim::scene

@@ -18,6 +18,18 @@ std::string fmt(const char* f, double v) {
 // One colour per mark, distinguishable in print.
 constexpr const char* mark_colours[] = {"#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#17a589"};
 
+// The chance of each kind of complication over the whole series: one minus
+// the chance that no session caused it.
+std::vector<std::pair<std::string, double>> series_risks(const OutcomeTimeline& t) {
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& c : t.complications) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& r) { return r.first == c.kind; });
+    if (it == out.end()) it = out.insert(out.end(), {c.kind, 0.0});
+    it->second = 1.0 - (1.0 - it->second) * (1.0 - c.probability);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string outcome_json(const OutcomeTimeline& t, const Scenario& s) {
@@ -69,6 +81,9 @@ std::string outcome_json(const OutcomeTimeline& t, const Scenario& s) {
     j.end_object();
   }
   j.end_array();
+  j.key("series_risk").begin_object();
+  for (const auto& [kind, risk] : series_risks(t)) j.key(kind).value(risk);
+  j.end_object();
   j.end_object();
   return j.str() + "\n";
 }
@@ -88,6 +103,7 @@ std::string outcome_text(const OutcomeTimeline& t) {
     if (c.occurred || c.probability >= 0.05)
       out += "complication " + c.kind + " after session " + std::to_string(c.session) + ": risk " +
              fmt("%.0f%%", 100.0 * c.probability) + (c.occurred ? ", occurred" : ", did not occur") + "\n";
+  for (const auto& [kind, risk] : series_risks(t)) out += "risk of " + kind + " over the series: " + fmt("%.1f%%", 100.0 * risk) + "\n";
   return out;
 }
 

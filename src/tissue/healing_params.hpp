@@ -130,13 +130,13 @@ inline constexpr double noticeable_improvement_percent = 25.0;
 // Fitzpatrick III-V patients with full aftercare; odds x1.9 per type (D7: darker
 // skin needs more caution), x2.5 without sun protection (A1-A2: UV drives
 // melanin in inflamed skin), x0.55 with PIH precautions, x3 at full heaviness.
-inline constexpr double pih_logit_intercept = -3.8;
+inline constexpr double pih_logit_intercept = -4.4;
 inline constexpr double pih_log_odds_per_fitzpatrick = 0.64;   // ln 1.9
 inline constexpr double pih_reference_fitzpatrick = 4.0;
 inline constexpr double pih_log_odds_no_sun_protection = 0.92;  // ln 2.5
 inline constexpr double pih_log_odds_precautions = -0.60;       // ln 0.55
 inline constexpr double pih_log_odds_heavy = 1.10;              // ln 3
-inline constexpr double pih_log_odds_per_stimulus = 0.7;        // deeper, denser injury
+inline constexpr double pih_log_odds_per_stimulus = 1.6;        // deeper, denser injury (D7)
 inline constexpr double pih_onset_days = 10.0;
 inline constexpr double pih_fading_days = 120.0;  // E2: colour change should resolve
 inline constexpr double pih_darkening = 0.45;

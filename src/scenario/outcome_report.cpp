@@ -1,6 +1,7 @@
 #include "scenario/outcome_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "scenario/json_writer.hpp"
@@ -141,7 +142,13 @@ std::string improvement_svg(const OutcomeTimeline& t) {
 std::string outcome_html_section(const Scenario& s, const Answers& answers, const std::vector<physics::PenCommand>& commands,
                                  std::uint64_t seed) {
   if (!answers.plan) return {};
-  const OutcomeTimeline t = predict_outcome(treated_session(s, answers, commands), default_outcome_days(), seed);
+  // Weekly points for the plot, the time-lapse days for the table.
+  std::vector<double> days = default_outcome_days();
+  for (double d = 7.0; d < days.back(); d += 7.0) days.push_back(d);
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  const OutcomeTimeline t = predict_outcome(treated_session(s, answers, commands), days, seed);
+  const auto& shown = default_outcome_days();
   std::string h = "<h2>Predicted outcome</h2><p>What the healing model predicts for this patient over the planned series (" +
                   std::to_string(t.plan.sessions) + " session(s), " + fmt("%.0f", t.plan.interval_days) +
                   " days apart), each mark's improvement by day:</p>" + improvement_svg(t);
@@ -150,6 +157,7 @@ std::string outcome_html_section(const Scenario& s, const Answers& answers, cons
   for (std::size_t k = 0; k < marks; ++k) h += "<th>mark " + std::to_string(k + 1) + "</th>";
   h += "</tr>";
   for (const auto& d : t.states) {
+    if (std::none_of(shown.begin(), shown.end(), [&](double x) { return std::abs(x - d.day) < 1e-6; })) continue;
     h += "<tr><td>" + fmt("%.0f", d.day) + "</td><td>" + fmt("%.2f", d.erythema_mean) + "</td><td>" +
          fmt("%.2f", d.oedema_mean) + "</td><td>" + fmt("%.2f", d.collagen_index) + "</td>";
     for (const auto& m : d.marks)

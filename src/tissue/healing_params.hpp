@@ -88,7 +88,8 @@ inline constexpr double rf_collagen_factor = 1.30;
 
 // --- Readouts ----------------------------------------------------------------
 // New collagen adds dermal volume: this many mm of dermis per mm of dermis
-// and unit collagen gain. Calibrated with the Alster & Li and S4 rows.
+// and unit collagen gain (a collagen index of 2 nearly doubles the dermis
+// under a mark). Model choice.
 inline constexpr double dermal_volume_per_collagen = 0.9;
 // Kenkel 2021 reports ultrasound echo density, not collagen content: mature
 // collagen I is echogenic, collagen III half as much. The factor is
@@ -100,9 +101,9 @@ inline constexpr double echo_density_collagen3_share = 0.5;
 // treatment. Epidermal thickening follows the dermal response (growth factors
 // of the same wounds): calibrated.
 inline constexpr double epidermal_gain_per_collagen = 0.615;
-// Rubra colour fades as the inflamed vessels remodel: faster than the dermis
-// fills, slower for deep, dark marks (severity_slowing). Alba pallor (melanocyte loss) repigments little: at most
-// 30% of the dermal fill. Model choices.
+// Rubra colour fades as the inflamed vessels remodel, faster than the dermis
+// fills: 1 - exp(-new collagen / this), slower for deep, dark marks
+// (severity_slowing). Calibrated with the S4 and Alster & Li rows.
 inline constexpr double rubra_colour_collagen_scale = 0.10;
 // Deeper marks need more new collagen for the same visible change (C2): the
 // colour and texture scales grow by this factor times the severity.
@@ -112,9 +113,12 @@ inline constexpr double severity_slowing = 2.0;
 // recovers as 1 - exp(-collagen I / this). Calibrated with the S4 and Alster
 // & Li rows.
 inline constexpr double texture_collagen1_scale = 0.08;
+// Alba pallor (melanocyte loss) repigments little: at most 30% of the dermal
+// fill. Model choice.
 inline constexpr double alba_colour_recovery_share = 0.30;
 // How a mark's visibility splits between colour, dermal depth and surface
 // texture. Rubra is seen by its colour; alba by its depression and wrinkling.
+// Model choices, set with the S4 and Alster & Li rows.
 struct VisibilityWeights {
   double colour, dermis, texture;
 };

@@ -16,7 +16,7 @@ constexpr double target_per_cm2 = 2500.0;  // a brisk professional pass: well ab
 constexpr double pen_depth_mm = 0.9;       // a 1.0-1.25 mm setting as buried
 }  // namespace
 
-TEST_CASE("epidermis-only injuries induce no collagen; dermal ones do (P2)") {
+TEST_CASE("epidermis-only injuries induce no collagen - dermal ones do (P2)") {
   auto patch = healing_patch();
   const double epidermis = patch->normal_layers().epidermis_mm();
   auto shallow = course_after(patch, session_of(uniform_injury(*patch, 0.8 * epidermis, target_per_cm2)), 3, 35, 84);
@@ -28,7 +28,7 @@ TEST_CASE("epidermis-only injuries induce no collagen; dermal ones do (P2)") {
   CHECK(shallow.state().marks[0].improvement_percent == doctest::Approx(0.0));
 }
 
-TEST_CASE("deeper and denser dermal injury does more, up to saturation (H1)") {
+TEST_CASE("deeper and denser dermal injury does more - up to saturation (H1)") {
   auto patch = healing_patch();
   auto at = [&](double depth, double density) {
     return course_after(patch, session_of(uniform_injury(*patch, depth, density)), 3, 35, 84).state().marks[0].improvement_percent;
@@ -40,7 +40,7 @@ TEST_CASE("deeper and denser dermal injury does more, up to saturation (H1)") {
   CHECK(at(pen_depth_mm, 5000.0) == doctest::Approx(at(pen_depth_mm, 2500.0)).epsilon(0.02));
 }
 
-TEST_CASE("wound-healing phases: inflammation, then collagen III, remodelled into collagen I") {
+TEST_CASE("wound-healing phases: inflammation - then collagen III - remodelled into collagen I") {
   auto patch = healing_patch();
   tissue::HealingCourse c(patch, {}, 1);
   c.apply_session(session_of(uniform_injury(*patch, pen_depth_mm, target_per_cm2)));
@@ -56,7 +56,7 @@ TEST_CASE("wound-healing phases: inflammation, then collagen III, remodelled int
   CHECK(year.collagen_index > week8.collagen_index);
 }
 
-TEST_CASE("advancing is exact: the state depends on the days, not on how they were split") {
+TEST_CASE("advancing is exact: the state depends on the days - not on how they were split") {
   auto patch = healing_patch();
   auto map = uniform_injury(*patch, pen_depth_mm, target_per_cm2);
   tissue::HealingCourse a(patch, {}, 5), b(patch, {}, 5);
@@ -69,7 +69,7 @@ TEST_CASE("advancing is exact: the state depends on the days, not on how they we
   CHECK(a.state().marks[0].improvement_percent == doctest::Approx(b.state().marks[0].improvement_percent).epsilon(1e-9));
 }
 
-TEST_CASE("redness fades within hours, swelling in a day or two; heavy treatment lasts up to a week (E1, E3)") {
+TEST_CASE("redness fades within hours - swelling in a day or two - heavy treatment lasts up to a week (E1 - E3)") {
   auto patch = healing_patch();
   tissue::HealingCourse good(patch, {}, 1), heavy(patch, {}, 1);
   good.apply_session(session_of(uniform_injury(*patch, pen_depth_mm, target_per_cm2)));
@@ -111,7 +111,7 @@ TEST_CASE("sessions a week apart do worse than 4-6 weeks apart (S1)") {
   CHECK(six_weeks >= monthly - 1.0);
 }
 
-TEST_CASE("rubra responds better than alba, mild better than deep (C3, C2); the dermis thickens toward normal") {
+TEST_CASE("rubra responds better than alba - mild better than deep (C3 - C2) - the dermis thickens toward normal") {
   auto result = [](tissue::StriaType type, double severity) {
     auto patch = healing_patch(type, severity);
     return course_after(patch, session_of(uniform_injury(*patch, pen_depth_mm, target_per_cm2)), 4, 35, 84).state().marks[0];
@@ -135,7 +135,7 @@ TEST_CASE("RF microneedling induces more collagen (P6)") {
   CHECK(with_rf - 1.0 > 1.2 * (standard - 1.0));
 }
 
-TEST_CASE("PIH risk rises with darker skin and missing sun protection, falls with precautions (D7)") {
+TEST_CASE("PIH risk rises with darker skin and missing sun protection - falls with precautions (D7)") {
   auto patch = healing_patch();
   auto map = uniform_injury(*patch, pen_depth_mm, target_per_cm2);
   auto pih = [&](int fitz, tissue::CareGiven care) {
@@ -155,7 +155,7 @@ TEST_CASE("PIH risk rises with darker skin and missing sun protection, falls wit
   CHECK(pih(4, care) < pih(4, [] { tissue::CareGiven t; t.tanning_advised = true; t.sun_protection = false; return t; }()));
 }
 
-TEST_CASE("infection risk rises tenfold without hygiene instructions and with home tools (E2, H2)") {
+TEST_CASE("infection risk rises tenfold without hygiene instructions and with home tools (E2 - H2)") {
   auto patch = healing_patch();
   auto map = uniform_injury(*patch, pen_depth_mm, target_per_cm2);
   auto risk = [&](tissue::CareGiven care) {
@@ -194,7 +194,7 @@ TEST_CASE("tram-track lines follow clustered drag and nothing else (E3)") {
   CHECK(a.scar(on_line) < 0.6);
 }
 
-TEST_CASE("the same sessions and seed give the same outcome; every output is finite") {
+TEST_CASE("the same sessions and seed give the same outcome - every output is finite") {
   auto patch = healing_patch(tissue::StriaType::alba, 0.5);
   auto map = uniform_injury(*patch, pen_depth_mm, target_per_cm2);
   tissue::CareGiven careless;

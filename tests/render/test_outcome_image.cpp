@@ -41,7 +41,7 @@ int fat_rows(const scene::Pixels& p, int x) {
 
 }  // namespace
 
-TEST_CASE("healing frames: red at day 0, the mark fading by day 84, the dermis under it thicker") {
+TEST_CASE("healing frames: red at day 0 - the mark fading by day 84 - the dermis under it thicker") {
   auto patch = test::healing_patch(tissue::StriaType::rubra, 0.3);
   tissue::HealingCourse c(patch, {2, 30, 1.0}, 1);
   const double px_per_mm = 4.0;

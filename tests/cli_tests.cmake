@@ -22,3 +22,7 @@ add_test(NAME cli_check_bad_file_messages COMMAND ${CMAKE_COMMAND} -DDS=${DS}
 add_test(NAME cli_simulate_replay_verify COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN}
          -DSCRIPT=${SCRIPTS}/tilted_pen.yaml -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_work
          -P ${CMAKE_CURRENT_SOURCE_DIR}/replay_verify.cmake)
+
+# issue 13: the healing outcome of a recorded attempt
+add_test(NAME cli_outcome COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN} -DSCRIPTS=${SCRIPTS}
+         -DWORK=${CMAKE_CURRENT_BINARY_DIR}/outcome_work -P ${CMAKE_CURRENT_SOURCE_DIR}/outcome_cli.cmake)

@@ -5,6 +5,7 @@
 
 #include "app/gui_verbs.hpp"
 #include "app/verbs.hpp"
+#include "app/verbs_outcome.hpp"
 #include "app/verbs_scenario.hpp"
 #include "scenario/scoring_rules.hpp"
 #include "app/records_verbs.hpp"
@@ -45,6 +46,11 @@ void print_usage() {
       "  replay --session R [--scenario S] [--verify]\n"
       "                                   re-simulate a recording; --verify checks the final state\n"
       "                                   and the grade match it and the scenario did not change\n"
+      "  outcome --scenario S --session R [--days 0,1,7,28,84] [--json F] [--png-dir D] [--seed N]\n"
+      "                                   predict healing after a recorded attempt over its planned\n"
+      "                                   series: erythema, collagen, each mark's improvement, complications\n"
+      "  validate outcomes [--json F] [--patients N] [--seed N] [--scenarios DIR]\n"
+      "                                   the healing model on a virtual cohort against published figures\n"
       "  records export|import|add|override|sync|statements|cohort ...\n"
       "                                   trainee progress database and xAPI (dermasim records for usage)\n"
       "  help                             this text");
@@ -77,6 +83,8 @@ int main(int argc, char** argv) {
     if (args[0] == "simulate") return dermasim::app::run_simulate(rest);
     if (args[0] == "grade") return dermasim::app::run_grade(rest);
     if (args[0] == "replay") return dermasim::app::run_replay(rest);
+    if (args[0] == "outcome") return dermasim::app::run_outcome(rest);
+    if (args[0] == "validate") return dermasim::app::run_validate(rest);
     if (args[0] == "records") return dermasim::app::run_records(rest);
     if (args[0] == "screenshot") return dermasim::app::run_screenshot(rest);
     if (args[0] == "bench" && args.size() >= 2 && args[1] == "render")

@@ -11,10 +11,12 @@
 #include <map>
 #include <string>
 
+#include "app/outcome_film.hpp"
 #include "app/view_setup.hpp"
 #include "record/lrs_config.hpp"
 #include "record/outbox.hpp"
 #include "record/recording.hpp"
+#include "scenario/outcome_report.hpp"
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scene/skin_tone.hpp"
@@ -268,6 +270,7 @@ bool SimulatorApp::open_case(const std::string& path) {
   c.interval_weeks = 2.0f;
   c.maintenance_months = 1.0f;
   c.grade.reset();
+  c.outcome.reset();
   c.status.clear();
   c.recording_path.clear();
   state_.message = db_error_;  // a progress problem stays on screen
@@ -453,9 +456,15 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
   if (session_ && !elsewhere) state_.stage = ui_stage(session_->stage());
 }
 
+// The healing prediction's seed: the attempt's final state, as `dermasim outcome` uses it.
+std::uint64_t SimulatorApp::attempt_outcome_seed() const {
+  return scenario::outcome_seed(session_->answers().plan ? session_->simulator().state_hash() : 0);
+}
+
 void SimulatorApp::enter_debrief() {
   const scenario::Scenario& s = session_->scenario();
   state_.clinic.grade = scenario::grade_attempt(s, session_->answers(), session_->commands());
+  state_.clinic.outcome = build_outcome_film(s, session_->answers(), session_->commands(), attempt_outcome_seed());
   save_recording();
 }
 
@@ -502,7 +511,8 @@ void SimulatorApp::save_report() {
   fs::create_directories(dir);
   c.report_path = (dir / (fs::path(c.recording_path).stem().string() + ".html")).string();
   std::ofstream out(c.report_path, std::ios::binary | std::ios::trunc);
-  out << scenario::grade_html(*c.grade, session_->scenario());
+  out << scenario::grade_html(*c.grade, session_->scenario(),
+                              scenario::outcome_html_section(session_->scenario(), session_->answers(), session_->commands(), attempt_outcome_seed()));
   c.status = out ? "Report saved to " + c.report_path : "The report could not be written to " + c.report_path;
 }
 

@@ -78,6 +78,7 @@ class SimulatorApp {
   void apply(const ui::UiActions& actions);
 
  private:
+  std::uint64_t attempt_outcome_seed() const;  // issue 13
   void refresh_library();
   void enter_debrief();
   void save_recording();

@@ -12,6 +12,7 @@
 #include "app/cli_args.hpp"
 #include "app/verbs_scenario.hpp"
 #include "record/recording.hpp"
+#include "scenario/outcome_report.hpp"
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/scripted_attempt.hpp"
@@ -156,7 +157,9 @@ int run_grade(std::span<const std::string_view> args) {
   const scenario::Grade g = scenario::grade_attempt(*s, rec.answers, rec.commands);
   std::fputs(scenario::grade_text(g).c_str(), stdout);
   if (const auto json = option(args, "--json")) write_text(std::string(*json), scenario::grade_json(g));
-  if (const auto html = option(args, "--html")) write_text(std::string(*html), scenario::grade_html(g, *s));
+  if (const auto html = option(args, "--html"))
+    write_text(std::string(*html), scenario::grade_html(g, *s, scenario::outcome_html_section(*s, rec.answers, rec.commands,
+                                                                                            scenario::outcome_seed(rec.final_state_hash))));
   return 0;
 }
 

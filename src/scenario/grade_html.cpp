@@ -125,7 +125,7 @@ std::string join(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::string grade_html(const Grade& g, const Scenario& s) {
+std::string grade_html(const Grade& g, const Scenario& s, const std::string& extra_html) {
   std::string h =
       "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>dermasim report: " + escape(g.scenario_title) +
       "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
@@ -194,6 +194,7 @@ std::string grade_html(const Grade& g, const Scenario& s) {
            std::to_string(m.punctures_by_layer[static_cast<std::size_t>(layer)]);
     h += "</small></p>";
   }
+  h += extra_html;
   h += "<p><small>Facts cited (P5, D2, ...) refer to the clinical reference shipped with the course.</small></p>";
   return h + "</body></html>\n";
 }

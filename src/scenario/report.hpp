@@ -8,7 +8,8 @@
 namespace dermasim::scenario {
 
 std::string grade_json(const Grade& g);
-std::string grade_html(const Grade& g, const Scenario& s);
+/// `extra_html` (e.g. the predicted outcome section) goes before the footer.
+std::string grade_html(const Grade& g, const Scenario& s, const std::string& extra_html = {});
 std::string grade_text(const Grade& g);
 
 }  // namespace dermasim::scenario

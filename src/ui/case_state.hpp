@@ -10,6 +10,7 @@
 #include "scenario/answers.hpp"
 #include "scenario/grading.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/outcome_film.hpp"
 
 namespace dermasim::ui {
 
@@ -46,6 +47,7 @@ struct CaseState {
   float maintenance_months = 1.0f;
   // Debrief.
   std::optional<scenario::Grade> grade;
+  std::shared_ptr<OutcomeFilm> outcome;  // the healing time-lapse (issue 13)
   std::string recording_path;
   std::string report_path;
   std::string status;  // what happened to the recording and report

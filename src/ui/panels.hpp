@@ -23,6 +23,8 @@ void debrief_panel(AppState& state, UiActions& actions);
 void progress_panel(AppState& state, UiActions& actions);
 void instructor_panel(AppState& state, UiActions& actions);
 void replay_panel(AppState& state, UiActions& actions);
+/// The debrief's healing time-lapse (issue 13), beside the debrief.
+void outcome_panel(AppState& state);
 
 /// How long a cue stays lit after physics raised it.
 inline constexpr double cue_flash_s = 0.8;

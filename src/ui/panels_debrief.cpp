@@ -9,6 +9,7 @@
 namespace dermasim::ui {
 
 void debrief_panel(AppState& state, UiActions& actions) {
+  outcome_panel(state);
   CaseState& c = state.clinic;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_Always);

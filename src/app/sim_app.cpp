@@ -11,10 +11,12 @@
 #include <map>
 #include <string>
 
+#include "app/panel_occlusion.hpp"
 #include "app/view_setup.hpp"
 #include "record/lrs_config.hpp"
 #include "record/outbox.hpp"
 #include "record/recording.hpp"
+#include "render/pass_timer.hpp"
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scene/skin_tone.hpp"
@@ -361,12 +363,15 @@ void SimulatorApp::note_frame_time(double frame_ms) {
 ui::UiActions SimulatorApp::render_frame(int width, int height) {
   state_.view.motor_on = state_.pen.motor_on && state_.stage == ui::Stage::procedure;
   const scene::RenderScene& scene = extractor_.update(sim(), state_.view);
+  render::PassTimer& timer = render::pass_timer();  // bench render's breakdown; idle otherwise
+  timer.mark("extract");
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   const ui::UiActions actions = ui::draw_ui(state_);
   ImGui::Render();
+  timer.mark("panels_build");
 
   const float scale = std::clamp(state_.render_scale, 0.25f, 1.0f);
   if (scale < 0.999f && width > 0 && height > 0) {
@@ -375,15 +380,19 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
     if (!scene_target_ || scene_target_->width() != w || scene_target_->height() != h)
       scene_target_ = std::make_unique<render::OffscreenTarget>(w, h, 0);
     scene_target_->bind();
-    renderer_.draw(scene, camera_, w, h);
+    // The scene is not shaded under opaque panels; the filtered upscale reads
+    // a pixel past each edge of what shows.
+    renderer_.draw(scene, camera_, w, h, opaque_panel_rects(static_cast<float>(w) / static_cast<float>(width), 2));
     scene_target_->blit_to_default(width, height);
+    timer.mark("upscale");
   } else {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    renderer_.draw(scene, camera_, width, height);
+    renderer_.draw(scene, camera_, width, height, opaque_panel_rects(1.0f, 0));
   }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  timer.mark("panels_draw");
   apply(actions);
   return actions;
 }

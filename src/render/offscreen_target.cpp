@@ -58,7 +58,9 @@ void OffscreenTarget::blit_to_default(int width, int height) const {
                            GL_COLOR_BUFFER_BIT, GL_NEAREST);
     source = resolved_.get();
   }
-  glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  // Bilinear: a nearest-neighbour upscale turns puncture dots and the edges
+  // of the marks into stair steps.
+  glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
 }
 
 RgbaImage OffscreenTarget::read() const {

@@ -4,6 +4,7 @@
 // and reads nothing but the scene and the camera.
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
@@ -24,6 +25,12 @@ struct RendererOptions {
   double surface_step_mm = 1.0;
 };
 
+/// A rectangle of the target in pixels, origin at the top left, x1 and y1
+/// exclusive.
+struct PixelRect {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 class SceneRenderer {
  public:
   /// Compiles the shaders in `shader_dir`; throws ShaderError (file:line) on failure.
@@ -31,7 +38,10 @@ class SceneRenderer {
                          const RendererOptions& options = {});
 
   /// Draws into the bound framebuffer's viewport of `width` x `height` pixels.
-  void draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height);
+  /// `hidden` are parts of the target that opaque panels will cover: the
+  /// scene is not shaded there (they are left with the clear colour).
+  void draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height,
+            std::span<const PixelRect> hidden = {});
 
   /// The matrix the last frame used (patch mm, exaggerated depths, to clip space).
   static glm::dmat4 view_projection(const scene::OrbitCamera& camera, int width, int height);
@@ -45,6 +55,7 @@ class SceneRenderer {
   void sync_cut(const scene::RenderScene& scene);
   void set_common(const ShaderProgram& program, const scene::RenderScene& scene, const scene::OrbitCamera& camera,
                   const glm::mat4& view_proj) const;
+  void mask_hidden(std::span<const PixelRect> hidden, int width, int height) const;
   void draw_background() const;
   void draw_surface(const scene::RenderScene& scene) const;
   void draw_strata(const scene::RenderScene& scene);

@@ -80,12 +80,13 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   style.Colors[ImGuiCol_WindowBg].w = 1.0f;
   ImGui_ImplGlfw_InitForOpenGL(window.handle(), install_imgui_callbacks);
   ImGui_ImplOpenGL3_Init("#version 450 core");
-  // Software rendering (Mesa llvmpipe) draws the scene at half resolution.
+  // Every renderer starts at full resolution; on a machine too slow for it
+  // the frame-time controller (FrameBudget) lowers the scene's scale.
   const std::string renderer = window.renderer_name();
   const bool software_gl =
       renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos;
-  state_.render_scale = software_gl ? 0.5f : 1.0f;
-  state_.render_scale_max = state_.render_scale;
+  state_.render_scale = 1.0f;
+  state_.render_scale_max = 1.0f;
   if (software_gl) {
     // A software rasteriser pays per triangle, and anti-aliased fringes and
     // rounded corners nearly double the panels' triangles: square, unsmoothed
@@ -383,7 +384,7 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
     // The scene is not shaded under opaque panels; the filtered upscale reads
     // a pixel past each edge of what shows.
     renderer_.draw(scene, camera_, w, h, opaque_panel_rects(static_cast<float>(w) / static_cast<float>(width), 2));
-    scene_target_->blit_to_default(width, height);
+    scene_target_->blit_to_default(width, height, opaque_panel_rects(1.0f, 0));
     timer.mark("upscale");
   } else {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -20,7 +20,10 @@ GlTexture make_detail_texture(const DetailTexture& detail) {
   glGenerateTextureMipmap(t.get());
   glTextureParameteri(t.get(), GL_TEXTURE_WRAP_S, GL_REPEAT);
   glTextureParameteri(t.get(), GL_TEXTURE_WRAP_T, GL_REPEAT);
-  glTextureParameteri(t.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  // Bilinear within the nearest mip level: these are noise textures, where
+  // blending two levels shows no difference, and a software rasteriser pays
+  // for every texel read (trilinear reads eight).
+  glTextureParameteri(t.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
   glTextureParameteri(t.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   return t;
 }

@@ -12,6 +12,7 @@
 #include "render/gl_handles.hpp"
 #include "render/mesh_builders.hpp"
 #include "render/pen_mesh.hpp"
+#include "render/pixel_rect.hpp"
 #include "render/shader_program.hpp"
 #include "scene/camera.hpp"
 #include "scene/render_scene.hpp"
@@ -23,12 +24,6 @@ struct RendererOptions {
   // fine relief from textures, so 1 mm is enough (marks are 3-6 mm wide) and
   // keeps the triangle count low for software rasterisers.
   double surface_step_mm = 1.0;
-};
-
-/// A rectangle of the target in pixels, origin at the top left, x1 and y1
-/// exclusive.
-struct PixelRect {
-  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
 class SceneRenderer {

@@ -11,7 +11,7 @@
 #include <map>
 #include <string>
 
-#include "app/panel_occlusion.hpp"
+#include "app/panel_cost.hpp"
 #include "app/view_setup.hpp"
 #include "record/lrs_config.hpp"
 #include "record/outbox.hpp"
@@ -368,6 +368,7 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
   timer.mark("extract");
 
   ImGui_ImplOpenGL3_NewFrame();
+  sample_panel_font_nearest();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   const ui::UiActions actions = ui::draw_ui(state_);

@@ -1,9 +1,12 @@
-#include "app/panel_occlusion.hpp"
+#include "app/panel_cost.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include <imgui.h>
 #include <imgui_internal.h>
+
+#include "render/gl.hpp"
 
 namespace dermasim::app {
 
@@ -35,6 +38,13 @@ std::vector<render::PixelRect> opaque_panel_rects(float scale, int margin_px) {
     if (p.x1 > p.x0 && p.y1 > p.y0) rects.push_back(p);
   }
   return rects;
+}
+
+void sample_panel_font_nearest() {
+  const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(ImGui::GetIO().Fonts->TexID));
+  if (texture == 0) return;
+  glTextureParameteri(texture, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTextureParameteri(texture, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
 }
 
 }  // namespace dermasim::app

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,14 @@ std::string pass_json(const render::PassTimer& timer) {
 int run_bench_render(std::span<const std::string_view> args) {
   const int frames = static_cast<int>(option_int(args, "--frames", 300, 10, 100000));
   const long long scale_percent = option_int(args, "--scale-percent", 0, 0, 100);  // 0: the app's choice
-  const auto out_png = option(args, "--out");
+  const auto out_png = option(args, "--out");  // the last frame, to look at
+  // The cutaway (the default) draws the most; the others compare pictures.
+  scene::ViewPreset view = scene::ViewPreset::cutaway;
+  if (const auto name = option(args, "--view")) {
+    const auto parsed = scene::parse_view(*name);
+    if (!parsed) throw std::invalid_argument("--view must be top, oblique or cutaway, got '" + std::string(*name) + "'");
+    view = *parsed;
+  }
   constexpr int width = 1280, height = 720;
   // Long enough for the frame-time controller to settle on a scale.
   constexpr int warmup_frames = 60;
@@ -66,8 +74,8 @@ int run_bench_render(std::span<const std::string_view> args) {
   // The default case's procedure straight away: 1.0 mm (D2), 12-pin, 100 Hz.
   app.start_procedure_now({{1.0, physics::CartridgeKind::round_12, 100.0}, true, 2});
   ui::AppState& state = app.state();
-  app.set_view(scene::ViewPreset::cutaway);
-  state.view.cutaway = true;
+  app.set_view(view);
+  state.view.cutaway = view == scene::ViewPreset::cutaway;
   state.view.show_coverage = false;
   state.pen.motor_on = true;
   state.show_help = true;

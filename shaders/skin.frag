@@ -108,7 +108,7 @@ void main() {
 
   // Light: wrapped diffuse with more wrap in red (light travels further under
   // the skin in red), a cool fill, and a faint oily sheen; alba is shinier.
-  vec3 L = normalize(u_light_dir);
+  vec3 L = u_light_dir;  // unit length already (renderer_passes.cpp)
   vec3 V = normalize(u_eye - v_world);
   float ndl = dot(n, L);
   vec3 wrap = vec3(0.5, 0.28, 0.2);

@@ -12,10 +12,12 @@
 #include <string>
 
 #include "app/outcome_film.hpp"
+#include "app/panel_cost.hpp"
 #include "app/view_setup.hpp"
 #include "record/lrs_config.hpp"
 #include "record/outbox.hpp"
 #include "record/recording.hpp"
+#include "render/pass_timer.hpp"
 #include "scenario/outcome_report.hpp"
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -80,12 +82,13 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   style.Colors[ImGuiCol_WindowBg].w = 1.0f;
   ImGui_ImplGlfw_InitForOpenGL(window.handle(), install_imgui_callbacks);
   ImGui_ImplOpenGL3_Init("#version 450 core");
-  // Software rendering (Mesa llvmpipe) draws the scene at half resolution.
+  // Every renderer starts at full resolution; on a machine too slow for it
+  // the frame-time controller (FrameBudget) lowers the scene's scale.
   const std::string renderer = window.renderer_name();
   const bool software_gl =
       renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos;
-  state_.render_scale = software_gl ? 0.5f : 1.0f;
-  state_.render_scale_max = state_.render_scale;
+  state_.render_scale = 1.0f;
+  state_.render_scale_max = 1.0f;
   if (software_gl) {
     // A software rasteriser pays per triangle, and anti-aliased fringes and
     // rounded corners nearly double the panels' triangles: square, unsmoothed
@@ -364,12 +367,16 @@ void SimulatorApp::note_frame_time(double frame_ms) {
 ui::UiActions SimulatorApp::render_frame(int width, int height) {
   state_.view.motor_on = state_.pen.motor_on && state_.stage == ui::Stage::procedure;
   const scene::RenderScene& scene = extractor_.update(sim(), state_.view);
+  render::PassTimer& timer = render::pass_timer();  // bench render's breakdown; idle otherwise
+  timer.mark("extract");
 
   ImGui_ImplOpenGL3_NewFrame();
+  sample_panel_font_nearest();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   const ui::UiActions actions = ui::draw_ui(state_);
   ImGui::Render();
+  timer.mark("panels_build");
 
   const float scale = std::clamp(state_.render_scale, 0.25f, 1.0f);
   if (scale < 0.999f && width > 0 && height > 0) {
@@ -378,15 +385,19 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
     if (!scene_target_ || scene_target_->width() != w || scene_target_->height() != h)
       scene_target_ = std::make_unique<render::OffscreenTarget>(w, h, 0);
     scene_target_->bind();
-    renderer_.draw(scene, camera_, w, h);
-    scene_target_->blit_to_default(width, height);
+    // The scene is not shaded under opaque panels; the filtered upscale reads
+    // a pixel past each edge of what shows.
+    renderer_.draw(scene, camera_, w, h, opaque_panel_rects(static_cast<float>(w) / static_cast<float>(width), 2));
+    scene_target_->blit_to_default(width, height, opaque_panel_rects(1.0f, 0));
+    timer.mark("upscale");
   } else {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    renderer_.draw(scene, camera_, width, height);
+    renderer_.draw(scene, camera_, width, height, opaque_panel_rects(1.0f, 0));
   }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  timer.mark("panels_draw");
   apply(actions);
   return actions;
 }

@@ -51,14 +51,26 @@ void OffscreenTarget::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
-void OffscreenTarget::blit_to_default(int width, int height) const {
+void OffscreenTarget::blit_to_default(int width, int height, std::span<const PixelRect> hidden) const {
   GLuint source = framebuffer_.get();
   if (samples_ > 0) {
     glBlitNamedFramebuffer(framebuffer_.get(), resolved_.get(), 0, 0, width_, height_, 0, 0, width_, height_,
                            GL_COLOR_BUFFER_BIT, GL_NEAREST);
     source = resolved_.get();
   }
-  glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  // Bilinear: a nearest-neighbour upscale turns puncture dots and the edges
+  // of the marks into stair steps. A software rasteriser pays per pixel, so
+  // only what the panels leave showing is scaled (a scissored blit each).
+  if (hidden.empty()) {
+    glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    return;
+  }
+  glEnable(GL_SCISSOR_TEST);
+  for (const PixelRect& r : uncovered_rects(width, height, hidden)) {
+    glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);  // GL counts rows from the bottom
+    glBlitNamedFramebuffer(source, 0, 0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+  }
+  glDisable(GL_SCISSOR_TEST);
 }
 
 RgbaImage OffscreenTarget::read() const {

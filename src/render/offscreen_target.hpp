@@ -2,6 +2,7 @@
 // A framebuffer to render into without a visible window (screenshots, tests,
 // benchmarks), optionally multisampled, read back as an RGBA image.
 #include "render/gl_handles.hpp"
+#include "render/pixel_rect.hpp"
 #include "render/png_writer.hpp"
 
 namespace dermasim::render {
@@ -15,8 +16,9 @@ class OffscreenTarget {
   void bind() const;
   /// Resolves (when multisampled) and reads the pixels, top row first.
   RgbaImage read() const;
-  /// Scales the image up (bilinear) onto the whole default framebuffer.
-  void blit_to_default(int width, int height) const;
+  /// Scales the image up (bilinear) onto the default framebuffer of `width` x
+  /// `height`, except where `hidden` (its pixels) will be drawn over.
+  void blit_to_default(int width, int height, std::span<const PixelRect> hidden = {}) const;
 
  private:
   int width_, height_, samples_;

@@ -27,6 +27,25 @@ void SceneRenderer::set_common(const ShaderProgram& p, const scene::RenderScene&
   p.set("u_tone", glm::vec3(scene.skin_tone_linear[0], scene.skin_tone_linear[1], scene.skin_tone_linear[2]));
 }
 
+void SceneRenderer::mask_hidden(std::span<const PixelRect> hidden, int width, int height) const {
+  if (hidden.empty()) return;
+  // Depth 0 where a panel will cover the scene: every pass's depth test
+  // (GL_LESS) fails there before the fragment shader runs, which on a
+  // software rasteriser is most of a pixel's cost. Scissored clears, so no
+  // geometry and no shader of our own.
+  glEnable(GL_SCISSOR_TEST);
+  glClearDepth(0.0);
+  for (const PixelRect& r : hidden) {
+    const int x0 = std::clamp(r.x0, 0, width), x1 = std::clamp(r.x1, 0, width);
+    const int y0 = std::clamp(r.y0, 0, height), y1 = std::clamp(r.y1, 0, height);
+    if (x1 <= x0 || y1 <= y0) continue;
+    glScissor(x0, height - y1, x1 - x0, y1 - y0);  // GL counts rows from the bottom
+    glClear(GL_DEPTH_BUFFER_BIT);
+  }
+  glClearDepth(1.0);
+  glDisable(GL_SCISSOR_TEST);
+}
+
 void SceneRenderer::draw_background() const {
   glDepthMask(GL_FALSE);
   background_program_.use();

@@ -5,6 +5,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "render/detail_textures.hpp"
+#include "render/pass_timer.hpp"
 
 namespace dermasim::render {
 
@@ -19,7 +20,10 @@ GlTexture make_detail_texture(const DetailTexture& detail) {
   glGenerateTextureMipmap(t.get());
   glTextureParameteri(t.get(), GL_TEXTURE_WRAP_S, GL_REPEAT);
   glTextureParameteri(t.get(), GL_TEXTURE_WRAP_T, GL_REPEAT);
-  glTextureParameteri(t.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  // Bilinear within the nearest mip level: these are noise textures, where
+  // blending two levels shows no difference, and a software rasteriser pays
+  // for every texel read (trilinear reads eight).
+  glTextureParameteri(t.get(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
   glTextureParameteri(t.get(), GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   return t;
 }
@@ -162,7 +166,8 @@ void SceneRenderer::sync_cut(const scene::RenderScene& scene) {
                     cut_scratch_.data(), GL_STREAM_DRAW);
 }
 
-void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height) {
+void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height,
+                         std::span<const PixelRect> hidden) {
   if (width <= 0 || height <= 0) return;
   sync_skin(scene);
   sync_treatment(scene);
@@ -179,11 +184,15 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
     clip_plane_ = {side, 0.0f, 0.0f, -side * pos};
   }
   sync_cut(scene);
+  PassTimer& timer = pass_timer();
+  timer.mark("scene_uploads");
 
   glViewport(0, 0, width, height);
   glClearColor(0.1f, 0.11f, 0.13f, 1.0f);
   glClearDepth(1.0);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  mask_hidden(hidden, width, height);
+  timer.mark("scene_clear");
 
   const glm::mat4 view_proj(view_projection(camera, width, height));
   for (const ShaderProgram* p : {&skin_program_, &strata_program_, &solid_program_})
@@ -201,10 +210,15 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
   const glm::vec3 toward_viewer = -glm::vec3(clip_plane_.x, clip_plane_.y, 0.0f);
   prepare_solids(scene, toward_viewer);
   draw_solids(false);
+  timer.mark("pen_and_marks");
   draw_strata(scene);
+  timer.mark("strata");
   draw_surface(scene);
+  timer.mark("skin_surface");
   draw_background();
+  timer.mark("background");
   draw_solids(true);
+  timer.mark("translucent");
   glDisable(GL_CLIP_DISTANCE0);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);

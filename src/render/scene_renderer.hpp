@@ -4,6 +4,7 @@
 // and reads nothing but the scene and the camera.
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
@@ -11,6 +12,7 @@
 #include "render/gl_handles.hpp"
 #include "render/mesh_builders.hpp"
 #include "render/pen_mesh.hpp"
+#include "render/pixel_rect.hpp"
 #include "render/shader_program.hpp"
 #include "scene/camera.hpp"
 #include "scene/render_scene.hpp"
@@ -31,7 +33,10 @@ class SceneRenderer {
                          const RendererOptions& options = {});
 
   /// Draws into the bound framebuffer's viewport of `width` x `height` pixels.
-  void draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height);
+  /// `hidden` are parts of the target that opaque panels will cover: the
+  /// scene is not shaded there (they are left with the clear colour).
+  void draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height,
+            std::span<const PixelRect> hidden = {});
 
   /// The matrix the last frame used (patch mm, exaggerated depths, to clip space).
   static glm::dmat4 view_projection(const scene::OrbitCamera& camera, int width, int height);
@@ -45,6 +50,7 @@ class SceneRenderer {
   void sync_cut(const scene::RenderScene& scene);
   void set_common(const ShaderProgram& program, const scene::RenderScene& scene, const scene::OrbitCamera& camera,
                   const glm::mat4& view_proj) const;
+  void mask_hidden(std::span<const PixelRect> hidden, int width, int height) const;
   void draw_background() const;
   void draw_surface(const scene::RenderScene& scene) const;
   void draw_strata(const scene::RenderScene& scene);

@@ -78,7 +78,7 @@ struct AppState {
   std::string input_device = "mouse and keyboard";
   bool show_help = true;
   float render_scale = 1.0f;      // of the 3D scene's resolution; panels stay full size
-  float render_scale_max = 1.0f;  // the renderer's default (0.5 on software OpenGL)
+  float render_scale_max = 1.0f;  // the highest scale the frame-time controller may choose
   bool auto_render_scale = true;  // hold 60 fps by lowering the scale (FrameBudget)
   std::string message;            // a problem to show (bad device settings, ...)
 };

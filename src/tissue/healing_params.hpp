@@ -53,7 +53,7 @@ inline constexpr double remodelling_time_constant_days = 120.0;
 // New collagen one session lays down at full stimulus, as a fraction of the
 // baseline dermal collagen. Calibrated: Lotfi 2013, papillary collagen +53%
 // after 5 monthly sessions.
-inline constexpr double collagen_gain_per_session = 0.286;
+inline constexpr double collagen_gain_per_session = 0.263;
 
 // --- Series timing (S1) ----------------------------------------------------
 // S1: sessions 4-6 weeks apart "allow the skin time to heal"; a session into

@@ -20,7 +20,7 @@ namespace {
 // The columns of an AttemptRecord, in the order read_attempt() expects.
 constexpr const char* attempt_columns =
     "a.uuid, t.name, a.scenario_id, a.scenario_title, a.scenario_hash, a.started_utc, a.ended_utc, a.duration_s, "
-    "a.status, a.total, a.passed, a.pass_mark, a.recording_path";
+    "a.status, a.total, a.passed, a.pass_mark, a.recording_path, a.mode";
 
 AttemptRecord read_attempt(const Statement& st) {
   AttemptRecord a;
@@ -32,11 +32,13 @@ AttemptRecord read_attempt(const Statement& st) {
   a.started_utc = st.text(5);
   a.ended_utc = st.opt_text(6);
   a.duration_s = st.opt_real(7);
-  a.status = st.text(8);
+  // The schema's CHECK constraints hold both to their closed sets.
+  a.status = parse_attempt_status(st.text(8)).value_or(AttemptStatus::interrupted);
   a.graded_total = st.opt_real(9);
   if (!st.is_null(10)) a.graded_passed = st.integer(10) != 0;
   a.pass_mark = st.opt_real(11);
   a.recording_path = st.text(12);
+  a.mode = scenario::parse_mode(st.text(13)).value_or(scenario::Mode::practice);
   a.total = a.graded_total;
   a.passed = a.graded_passed;
   return a;
@@ -52,7 +54,8 @@ AttemptFacts facts_of(const AttemptRecord& a) {
   f.started_utc = a.started_utc;
   f.ended_utc = a.ended_utc.value_or(a.started_utc);
   f.duration_s = a.duration_s.value_or(0.0);
-  f.completed = a.status == "completed";
+  f.completed = a.status == AttemptStatus::completed;
+  f.mode = a.mode;
   f.total = a.graded_total.value_or(0.0);
   f.pass_mark = a.pass_mark.value_or(70.0);
   f.passed = a.graded_passed.value_or(false);
@@ -62,6 +65,16 @@ AttemptFacts facts_of(const AttemptRecord& a) {
 }
 
 }  // namespace
+
+std::string_view attempt_status_name(AttemptStatus s) {
+  return s == AttemptStatus::completed ? "completed" : "interrupted";
+}
+
+std::optional<AttemptStatus> parse_attempt_status(std::string_view name) {
+  if (name == "completed") return AttemptStatus::completed;
+  if (name == "interrupted") return AttemptStatus::interrupted;
+  return std::nullopt;
+}
 
 std::string default_db_path() {
   const char* xdg = std::getenv("XDG_DATA_HOME");
@@ -123,9 +136,10 @@ std::string ProgressDb::record_attempt_started(const AttemptStart& start) {
   const std::int64_t tid = trainee_id(trainee);
   Statement ins(db_,
                 "INSERT INTO attempts (uuid, trainee_id, scenario_id, scenario_title, scenario_hash, started_utc, "
-                "status, recording_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'interrupted', ?7)");
+                "status, recording_path, mode) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   ins.bind(1, uuid).bind(2, tid).bind(3, start.scenario_id).bind(4, start.scenario_title);
-  ins.bind(5, start.scenario_hash).bind(6, started).bind(7, start.recording_path).run();
+  ins.bind(5, start.scenario_hash).bind(6, started).bind(7, attempt_status_name(AttemptStatus::interrupted));
+  ins.bind(8, start.recording_path).bind(9, scenario::mode_name(start.mode)).run();
   tx.commit();
   return uuid;
 }
@@ -150,6 +164,7 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
     facts.scenario_id = a.scenario_id;
     facts.scenario_title = a.scenario_title.empty() ? grade.scenario_title : a.scenario_title;
     facts.started_utc = a.started_utc;
+    facts.mode = a.mode;
   }
   facts.ended_utc = ended;
   facts.duration_s = end.duration_s.value_or(std::max(0.0, *parse_utc(ended) - parse_utc(facts.started_utc).value_or(0)));
@@ -161,7 +176,9 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
   Statement upd(db_,
                 "UPDATE attempts SET status = ?2, ended_utc = ?3, duration_s = ?4, total = ?5, passed = ?6, "
                 "pass_mark = ?7, scenario_title = ?8 WHERE uuid = ?1");
-  upd.bind(1, attempt_uuid).bind(2, end.completed ? "completed" : "interrupted").bind(3, ended);
+  upd.bind(1, attempt_uuid)
+      .bind(2, attempt_status_name(end.completed ? AttemptStatus::completed : AttemptStatus::interrupted))
+      .bind(3, ended);
   upd.bind(4, facts.duration_s).bind(5, grade.total).bind(6, grade.passed).bind(7, grade.pass_mark);
   upd.bind(8, facts.scenario_title).run();
 
@@ -232,7 +249,7 @@ OverrideRecord ProgressDb::override_grade(const std::string& attempt_uuid, doubl
   OverrideFacts x{o.uuid, o.instructor, o.reason, o.at_utc, new_total, new_passed, a->graded_total.value_or(0.0), {}};
   if (!a->overrides.empty())
     x.voids_statement_id = verdict_statement_id(a->overrides.back().uuid, a->overrides.back().new_passed);
-  else if (a->status == "completed" && a->graded_passed)
+  else if (a->status == AttemptStatus::completed && a->graded_passed)
     x.voids_statement_id = verdict_statement_id(a->uuid, *a->graded_passed);
   queue_statements(attempt_uuid, override_statements(facts_of(*a), x, xapi_), o.at_utc);
   tx.commit();
@@ -324,7 +341,7 @@ std::vector<CohortCell> ProgressDb::cohort() {
     CohortCell& c = cells[{a.trainee, a.scenario_id}];
     c.trainee = a.trainee;
     c.scenario_id = a.scenario_id;
-    if (a.status != "completed") {
+    if (a.status != AttemptStatus::completed) {
       ++c.interrupted;
       continue;
     }
@@ -333,6 +350,8 @@ std::vector<CohortCell> ProgressDb::cohort() {
     const int errors = static_cast<int>(a.critical_errors.size());
     if (c.attempts == 0 || total > c.best_total) c.best_total = total;
     ++c.attempts;
+    if (a.mode == scenario::Mode::assessment) ++c.assessed;
+    c.latest_mode = a.mode;
     // attempts() is oldest first, so the last completed one is the latest.
     c.latest_uuid = a.uuid;
     c.latest_utc = a.started_utc;

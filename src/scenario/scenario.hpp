@@ -2,12 +2,14 @@
 // A loaded scenario: read-only model data (MuJoCo's mjModel to the session's
 // mjData). Everything that changes during an attempt lives in Session.
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "physics/device.hpp"
 #include "scenario/catalog.hpp"
+#include "scenario/mode.hpp"
 #include "tissue/layers.hpp"
 #include "tissue/skin_patch.hpp"
 
@@ -115,8 +117,13 @@ struct Scenario {
   std::string title;
   std::string summary;
   std::string source_hash;  // FNV-1a 64 of the file's bytes, hex
+  Mode mode = Mode::practice;  // the default for attempts (`mode:`); `gui --assessment` forces assessment
   Patient patient;
   tissue::PatchSpec patch;
+  /// `patch` compiled once when the file loads; every simulator of the case
+  /// shares it (scenario/simulation_builder.hpp). Null for a scenario
+  /// assembled in code.
+  std::shared_ptr<const tissue::SkinPatch> skin;
   std::vector<HistoryItem> history;  // history and medications together, in file order
   AnswerKey key;
   Rubric rubric;

@@ -18,7 +18,7 @@ bool begin_page(const char* title) {
 }
 
 std::string result_text(const record::AttemptRecord& a) {
-  if (!a.total) return a.status;
+  if (!a.total) return std::string(record::attempt_status_name(a.status));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.0f %s%s", *a.total, a.passed.value_or(false) ? "pass" : "fail",
                 a.overrides.empty() ? "" : " (overridden)");
@@ -45,7 +45,8 @@ void attempts_table(const std::vector<record::AttemptRecord>& attempts, UiAction
       ImGui::TextUnformatted(a.started_utc.c_str());
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(a.status.c_str());
+    ImGui::Text("%s, %s", std::string(record::attempt_status_name(a.status)).c_str(),
+                std::string(scenario::mode_name(a.mode)).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(result_text(a).c_str());
     ImGui::TableNextColumn();

@@ -90,7 +90,7 @@ int run_ui_capture(std::span<const std::string_view> args) {
   render::GlWindow window({.width = width, .height = height, .title = "dermasim", .visible = true, .vsync = false});
   SimulatorApp app(window, false, paths);
   if (!app.state().message.empty()) throw std::runtime_error(app.state().message);
-  app.state().show_help = false;
+  app.state().show_help = has_flag(args, "--help-panel");
   if (const auto script_path = option(args, "--script")) {
     auto load = scenario::load_script_file(std::string(*script_path));
     if (!load.script) throw std::runtime_error(load.errors.empty() ? "the script does not load" : load.errors[0].str());

@@ -157,7 +157,10 @@ void plan_panel(AppState& state, UiActions& actions) {
     d.needle_length_mm = std::round(static_cast<double>(length) / Device::length_step_mm) * Device::length_step_mm;
   if (shows_hints(state.mode)) {
     state.hints_drawn |= hint_depth_table;
-    ImGui::TextDisabled("D1 0.5 fine lines, D2 1.0 moderate striae, D3 1.5 severe, D4 2.0-3.0 extensive scarring");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("D1 0.5 mm fine lines, D2 1.0 mm moderate striae, D3 1.5 mm severe, D4 2.0-3.0 mm extensive "
+                       "scarring");
+    ImGui::PopStyleColor();
   }
   const std::string chosen = d.cartridge ? std::string(physics::cartridge(*d.cartridge).name) : "choose";
   if (ImGui::BeginCombo("Cartridge", chosen.c_str())) {

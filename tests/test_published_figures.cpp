@@ -1,5 +1,5 @@
 // The simulation lands where the published measurements do
-// (shared/reference/tissue-mechanics.md). Each test would fail with a wrong model.
+// (docs/SOURCES.md). Each test would fail with a wrong model.
 #include <doctest/doctest.h>
 
 #include "sim_helpers.hpp"

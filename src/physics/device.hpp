@@ -39,9 +39,9 @@ struct DeviceSettings {
   CartridgeKind cartridge = CartridgeKind::round_12;
   double stroke_rate_hz = 100.0;
 
-  // Pens set depth from 0.25 mm in 0.25 mm steps (SkinPen 0-2.5 mm, clinical.md
+  // Pens set depth from 0.25 mm in 0.25 mm steps (SkinPen 0-2.5 mm, docs/SOURCES.md
   // D6); 3.0 mm is the longest length in practice (D4). Pens stamp 50-150 times
-  // a second (tissue-mechanics.md, Devices).
+  // a second (docs/SOURCES.md, Devices).
   static constexpr double min_length_mm = 0.25;
   static constexpr double max_length_mm = 3.0;
   static constexpr double length_step_mm = 0.25;

@@ -34,7 +34,7 @@ void check_history(const Scenario& s, const YAML::Node& root, YamlReader& r) {
     if (item.intake.empty() && item.question.empty())
       r.error(at, "'" + item.id + "' can never be found: give it intake text or a follow_up question");
     if (!item.fact.empty() && !is_clinical_fact(item.fact))
-      r.error(at, "fact '" + item.fact + "' is not an id of shared/reference/clinical.md (P1..H3)");
+      r.error(at, "fact '" + item.fact + "' is not an id of docs/SOURCES.md (P1..H3)");
     if (item.relevant && item.fact.empty())
       r.error(at, "'" + item.id + "' is relevant to screening: cite the clinical fact it depends on (fact: X4)");
   }

@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "app/sim_app.hpp"
-#include "record/recording.hpp"
 
 namespace dermasim::app {
 namespace fs = std::filesystem;
@@ -34,7 +33,7 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
     }
     if (actions.open_case) open_case(*actions.open_case);
     if (actions.retry && !state_.clinic.scenario_path.empty()) open_case(state_.clinic.scenario_path);
-    if (!session_) return;
+    if (!attempt_) return;
     state_.message = records_.error();
     apply_flow(actions);
     if (actions.save_report) save_report();
@@ -47,7 +46,7 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
   const bool elsewhere = state_.stage == ui::Stage::library || state_.stage == ui::Stage::progress ||
                          state_.stage == ui::Stage::instructor || state_.stage == ui::Stage::replay ||
                          !viewing_stored_.empty();
-  if (session_ && !elsewhere) state_.stage = ui_stage(session_->stage());
+  if (attempt_ && !elsewhere) state_.stage = ui_stage(attempt_->session().stage());
 }
 
 void SimulatorApp::apply_keys(const ui::UiActions& a) {
@@ -71,50 +70,39 @@ void SimulatorApp::apply_keys(const ui::UiActions& a) {
   if (a.toggle_help) s.show_help = !s.show_help;
 }
 
-// The attempt exists from the end of the consultation: killing the program
-// from here on leaves it interrupted, not lost.
-void SimulatorApp::begin_attempt_record() {
-  const scenario::Scenario& sc = session_->scenario();
-  attempt_started_utc_ = record::utc_now_iso8601();
-  state_.clinic.recording_path = recording_path_for(sc);
-  if (db_) {
-    const record::AttemptStart start{paths_.trainee, sc.id, sc.title, sc.source_hash, state_.clinic.recording_path,
-                                     attempt_started_utc_, "", session_->mode()};
-    attempt_uuid_ = db_->record_attempt_started(start);
-  }
-}
-
 // Each stage is left only with every choice made: nothing is filled in for the trainee.
 void SimulatorApp::apply_flow(const ui::UiActions& actions) {
   ui::CaseState& c = state_.clinic;
-  if (actions.ask) session_->ask(*actions.ask);
+  scenario::Session& session = attempt_->session();
+  if (actions.ask) session.ask(*actions.ask);
   if (actions.decide) {
     if (!c.decision) throw scenario::FlowError("Choose a decision first.");
-    session_->set_findings(c.findings);
-    session_->decide(*c.decision, *c.decision == scenario::Decision::proceed_with_precautions
+    session.set_findings(c.findings);
+    session.decide(*c.decision, *c.decision == scenario::Decision::proceed_with_precautions
                                       ? c.precautions
                                       : std::vector<std::string>{});
-    begin_attempt_record();
-    if (session_->stage() == scenario::Stage::debrief) enter_debrief();
+    // The attempt exists from the end of the consultation: killing the
+    // program from here on leaves it interrupted, not lost.
+    attempt_->begin_record(db_, (fs::path(paths_.data_dir) / "recordings").string());
+    c.recording_path = attempt_->recording_path();
+    if (session.stage() == scenario::Stage::debrief) enter_debrief();
   }
   if (actions.start_procedure) {
     const auto plan = c.plan.complete();
     if (!plan) throw scenario::FlowError("Still to choose: " + ui::joined(c.plan.missing()) + ".");
-    session_->set_plan(*plan);
-    fs::create_directories(fs::path(c.recording_path).parent_path());
-    journal_ = std::make_unique<record::RecordingJournal>(c.recording_path + ".journal", current_recording());
+    attempt_->start_procedure(*plan);
     state_.device = plan->device;
     state_.pen = ui::PenControls{};
     show_case_on_screen();
   }
   if (actions.finish_procedure) {
-    session_->finish_procedure();
+    session.finish_procedure();
     state_.pen.motor_on = false;
   }
   if (actions.submit_aftercare) {
     const ui::ScheduleDraft& sd = c.schedule;
     if (!sd.missing().empty()) throw scenario::FlowError("Still to choose: " + ui::joined(sd.missing()) + ".");
-    session_->set_aftercare({c.instructions, *sd.sessions, static_cast<double>(*sd.interval_weeks),
+    session.set_aftercare({c.instructions, *sd.sessions, static_cast<double>(*sd.interval_weeks),
                              static_cast<double>(*sd.maintenance_months)});
     enter_debrief();
   }

@@ -75,8 +75,8 @@ void SimulatorApp::start_replay(const std::string& attempt_uuid) {
   record::Recording rec;
   std::optional<scenario::Grade> grade;
   if (attempt_uuid.empty() && viewing_stored_.empty()) {
-    s = session_->scenario_ptr();
-    rec = current_recording();
+    s = attempt_->session().scenario_ptr();
+    rec = attempt_->recording();
     grade = state_.clinic.grade;
   } else {
     rec = stored_recording(attempt_uuid.empty() ? viewing_stored_ : attempt_uuid);

@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -72,9 +71,7 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   if (!open_case(first)) state_.stage = ui::Stage::library;
 }
 
-SimulatorApp::~SimulatorApp() {
-  if (grading_.valid()) grading_.wait();
-}
+SimulatorApp::~SimulatorApp() = default;
 
 void SimulatorApp::finish_background_work() {
   poll_grade(true);
@@ -83,7 +80,7 @@ void SimulatorApp::finish_background_work() {
 
 const physics::Simulator& SimulatorApp::sim() const {
   if (replay_ && state_.stage == ui::Stage::replay) return replay_->sim();
-  if (session_ && session_->answers().plan) return session_->simulator();  // from the procedure on
+  if (attempt_ && attempt_->session().answers().plan) return attempt_->session().simulator();  // from the procedure on
   return *preview_;
 }
 
@@ -92,18 +89,10 @@ void SimulatorApp::refresh_library() {
       scan_case_library(paths_.scenario_dir, db_ ? db_->attempts(paths_.trainee) : std::vector<record::AttemptRecord>{});
 }
 
-std::string SimulatorApp::recording_path_for(const scenario::Scenario& s) const {
-  std::string stamp = attempt_started_utc_;
-  std::replace(stamp.begin(), stamp.end(), ':', '-');
-  return (fs::path(paths_.data_dir) / "recordings" / (stamp + "_" + s.id + ".dsrec")).string();
-}
-
 void SimulatorApp::keep_unfinished_attempt() {
   poll_grade(true);  // a finished attempt still being graded is saved, not lost
-  if (!journal_) return;
-  const std::string path = journal_->path();
-  journal_.reset();  // closed: the worker reads it whole
-  records_.keep_interrupted(path);
+  if (!attempt_) return;
+  if (const std::string journal = attempt_->abandon(); !journal.empty()) records_.keep_interrupted(journal);
 }
 
 bool SimulatorApp::open_case(const std::string& path) {
@@ -114,17 +103,16 @@ bool SimulatorApp::open_case(const std::string& path) {
   }
   auto s = std::make_shared<const scenario::Scenario>(std::move(*load.scenario));
   keep_unfinished_attempt();
-  attempt_uuid_.clear();
   viewing_stored_.clear();
   replay_.reset();
   const scenario::Mode mode = paths_.assessment ? scenario::Mode::assessment : s->mode;
-  session_ = std::make_shared<scenario::Session>(s, mode);
+  attempt_ = std::make_unique<Attempt>(s, mode, path, paths_.trainee);
   ui::CaseState& c = state_.clinic;
   // Everything the trainee chooses starts unchosen.
   c = ui::CaseState{.library = std::move(c.library)};
   c.scenario_path = path;
   c.scenario = s;
-  c.answers = &session_->answers();
+  c.answers = &attempt_->session().answers();
   c.instruction_order = instruction_order(s->id);
   state_.mode = mode;
   state_.message = records_.error();  // a progress problem stays on screen
@@ -191,15 +179,15 @@ StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
     state_.punctures = replay_->sim().grid().total_punctures();
     return s;
   }
-  if (!session_ || session_->stage() != scenario::Stage::procedure) steps = 0;
+  if (!attempt_ || attempt_->session().stage() != scenario::Stage::procedure) steps = 0;
   s.steps = steps;
   for (int i = 0; i < steps; ++i) {
-    const physics::StepEvents& ev = session_->step(input.next());
+    const physics::StepEvents& ev = attempt_->session().step(input.next());
     for (const auto& c : ev.crossings)
       if (c.entered > tissue::Layer::stratum_corneum) ++s.crossings;
     s.cues |= ev.feedback.cues;
   }
-  if (journal_ && steps > 0) journal_->append(session_->commands());
+  if (steps > 0) attempt_->journal_steps();
   const physics::StepEvents& last = sim().last_events();
   s.feedback = steps > 0 ? last.feedback : physics::HapticFeedback{};
   s.new_cues = s.cues & ~previous_cues_;
@@ -257,72 +245,35 @@ void SimulatorApp::enter_debrief() {
   c.grade.reset();
   c.grading = true;
   // The debrief shows the coverage map, in assessment too.
-  state_.view.show_coverage = session_->answers().plan.has_value();
-  // Grading re-simulates the whole attempt (0.5 s for 96 s, 2 s for ten
-  // minutes): on a worker, so the window stays live. The finished session no
-  // longer changes; the worker shares it.
-  grading_ = std::async(std::launch::async, [session = std::shared_ptr<const scenario::Session>(session_)] {
-    return scenario::grade_attempt(session->scenario(), session->answers(), session->commands());
-  });
+  state_.view.show_coverage = attempt_->session().answers().plan.has_value();
+  // On a worker, so the window stays live; poll_grade() collects it.
+  attempt_->start_grading();
 }
 
 void SimulatorApp::poll_grade(bool wait) {
-  if (!grading_.valid()) return;
-  if (!wait && grading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  if (!attempt_ || !attempt_->grading()) return;
   ui::CaseState& c = state_.clinic;
   try {
-    c.grade = grading_.get();
-    save_recording();
+    auto grade = attempt_->take_grade(wait);
+    if (!grade) return;
+    c.grade = std::move(grade);
+    c.grading = false;
+    c.status = attempt_->save(*c.grade, db_);
+    if (db_) records_.sync_statements();
   } catch (const std::exception& e) {
-    c.status = std::string("The attempt could not be graded: ") + e.what();
-  }
-  c.grading = false;
-}
-
-record::Recording SimulatorApp::current_recording() const {
-  const scenario::Scenario& s = session_->scenario();
-  record::Recording rec;
-  rec.scenario_id = s.id;
-  rec.scenario_hash = s.source_hash;
-  rec.scenario_file = state_.clinic.scenario_path;
-  rec.trainee = paths_.trainee;
-  rec.started_utc = attempt_started_utc_;
-  rec.answers = session_->answers();
-  rec.commands = session_->commands();
-  rec.final_state_hash = session_->answers().plan ? session_->simulator().state_hash() : 0;
-  return rec;
-}
-
-void SimulatorApp::save_recording() {
-  ui::CaseState& c = state_.clinic;
-  record::Recording rec = current_recording();
-  rec.grade_total = c.grade->total;
-  rec.passed = c.grade->passed;
-  try {
-    fs::create_directories(fs::path(c.recording_path).parent_path());
-    record::write_recording(rec, c.recording_path);
-    c.status = "Recorded to " + c.recording_path;
-    if (db_ && !attempt_uuid_.empty()) {
-      db_->record_attempt_finished(attempt_uuid_, *c.grade);
-      c.status += "; saved to your progress";
-      records_.sync_statements();
-    }
-    // The finished recording is safe: the journal is no longer needed.
-    if (journal_) journal_->discard();
-    journal_.reset();
-  } catch (const std::exception& e) {
-    c.status = std::string("The attempt could not be saved: ") + e.what();
+    c.grading = false;
+    c.status = std::string("The attempt could not be ") + (c.grade ? "saved: " : "graded: ") + e.what();
   }
 }
 
 void SimulatorApp::save_report() {
   ui::CaseState& c = state_.clinic;
-  if (!c.grade || !session_) return;
+  if (!c.grade || !attempt_) return;
   const fs::path dir = fs::path(paths_.data_dir) / "reports";
   fs::create_directories(dir);
   c.report_path = (dir / (fs::path(c.recording_path).stem().string() + ".html")).string();
   std::ofstream out(c.report_path, std::ios::binary | std::ios::trunc);
-  out << scenario::grade_html(*c.grade, session_->scenario());
+  out << scenario::grade_html(*c.grade, attempt_->session().scenario());
   c.status = out ? "Report saved to " + c.report_path : "The report could not be written to " + c.report_path;
 }
 

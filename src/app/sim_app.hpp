@@ -2,12 +2,12 @@
 // The simulator's frame, shared by the interactive window and `bench render`:
 // the scenario flow (a scenario::Session), whole 1 kHz physics steps during
 // the procedure, scene extraction, the 3D scene, then the panels.
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "physics/pen_input.hpp"
+#include "app/attempt.hpp"
 #include "app/imgui_layer.hpp"
 #include "app/records_keeper.hpp"
 #include "app/replay_player.hpp"
@@ -87,13 +87,10 @@ class SimulatorApp {
   void refresh_library();
   void apply_keys(const ui::UiActions& actions);
   void apply_flow(const ui::UiActions& actions);
-  void begin_attempt_record();
   /// Grades the finished attempt on a worker thread; poll_grade() collects it.
   void enter_debrief();
   /// Takes the grade when it is ready (or waits for it), then saves the attempt.
   void poll_grade(bool wait);
-  void save_recording();
-  record::Recording current_recording() const;
   void save_report();
   void show_case_on_screen();
   /// The attempt on screen, left unfinished, is kept as interrupted.
@@ -106,19 +103,13 @@ class SimulatorApp {
   void start_replay(const std::string& attempt_uuid);
   record::Recording stored_recording(const std::string& attempt_uuid);
   std::shared_ptr<const scenario::Scenario> scenario_of(const record::Recording& rec) const;
-  std::string recording_path_for(const scenario::Scenario& s) const;
 
   render::GlWindow& window_;
   ImGuiLayer imgui_;
   AppPaths paths_;
   RecordsKeeper records_;
   record::ProgressDb* db_ = nullptr;  // records_'s main-thread connection; null when records are off
-  // Shared with the grading worker, which reads the finished attempt.
-  std::shared_ptr<scenario::Session> session_;
-  std::future<scenario::Grade> grading_;
-  std::unique_ptr<record::RecordingJournal> journal_;
-  std::string attempt_uuid_;     // the attempt in the progress database, once the consultation ends
-  std::string attempt_started_utc_;
+  std::unique_ptr<Attempt> attempt_;  // the case on screen
   std::unique_ptr<ReplayPlayer> replay_;
   ui::Stage replay_return_stage_ = ui::Stage::debrief;
   std::string viewing_stored_;  // the stored attempt the debrief shows, if not the current one

@@ -25,6 +25,8 @@ ui::Stage ui_stage(scenario::Stage s) {
 void SimulatorApp::apply(const ui::UiActions& actions) {
   if (actions.camera_preset) set_view(*actions.camera_preset);
   apply_keys(actions);
+  const bool flow = actions.ask || actions.decide || actions.start_procedure || actions.finish_procedure ||
+                    actions.submit_aftercare;
   try {
     if (actions.show_library) {
       refresh_library();
@@ -42,11 +44,8 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
     // A refused step (bad plan settings, a call out of order) is shown, not fatal.
     state_.message = e.what();
   }
-  // The attempt's stage shows unless the trainee went to another screen.
-  const bool elsewhere = state_.stage == ui::Stage::library || state_.stage == ui::Stage::progress ||
-                         state_.stage == ui::Stage::instructor || state_.stage == ui::Stage::replay ||
-                         !viewing_stored_.empty();
-  if (attempt_ && !elsewhere) state_.stage = ui_stage(attempt_->session().stage());
+  // A step of the attempt shows the stage it led to (the same one when refused).
+  if (attempt_ && flow) state_.stage = ui_stage(attempt_->session().stage());
 }
 
 void SimulatorApp::apply_keys(const ui::UiActions& a) {

@@ -4,14 +4,21 @@
 #include <chrono>
 #include <filesystem>
 
+#include "scenario/simulation_builder.hpp"
+
 namespace dermasim::app {
 namespace fs = std::filesystem;
 
 Attempt::Attempt(std::shared_ptr<const scenario::Scenario> scenario, scenario::Mode mode, std::string scenario_path,
                  std::string trainee)
-    : session_(std::make_shared<scenario::Session>(std::move(scenario), mode)),
+    : session_(std::make_shared<scenario::Session>(scenario, mode)),
+      preview_(scenario::build_simulator(*scenario, physics::DeviceSettings{})),
       scenario_path_(std::move(scenario_path)),
       trainee_(std::move(trainee)) {}
+
+const physics::Simulator& Attempt::on_screen() const {
+  return session_->answers().plan ? session_->simulator() : *preview_;
+}
 
 Attempt::~Attempt() {
   if (grade_.valid()) grade_.wait();

@@ -26,6 +26,9 @@ class Attempt {
   scenario::Session& session() { return *session_; }
   const scenario::Session& session() const { return *session_; }
   const std::string& recording_path() const { return recording_path_; }
+  /// The simulator to show: the procedure's once the plan is set, before it
+  /// an untreated preview of the case's skin.
+  const physics::Simulator& on_screen() const;
 
   /// The consultation ended: from now the attempt exists in `db` (when there
   /// is one), so a killed program leaves it interrupted, never lost.
@@ -52,6 +55,7 @@ class Attempt {
 
  private:
   std::shared_ptr<scenario::Session> session_;  // shared with the grading worker
+  std::unique_ptr<physics::Simulator> preview_;
   std::string scenario_path_;
   std::string trainee_;
   std::string started_utc_;

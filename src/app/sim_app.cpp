@@ -14,6 +14,7 @@
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/simulation_builder.hpp"
+#include "tissue/default_case.hpp"
 #include "tissue/fnv1a.hpp"
 #include "ui/panels.hpp"
 
@@ -68,7 +69,12 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   const std::string first = paths_.open_case.empty()
                                 ? (fs::path(paths_.scenario_dir) / "postpartum_abdomen_rubra.yaml").string()
                                 : paths_.open_case;
-  if (!open_case(first)) state_.stage = ui::Stage::library;
+  if (!open_case(first)) {
+    // No case opened (a file that does not load): the library shows over the default skin.
+    no_case_ = std::make_unique<physics::Simulator>(std::make_shared<const tissue::SkinPatch>(tissue::postpartum_abdomen_spec()),
+                                                    physics::DeviceSettings{});
+    state_.stage = ui::Stage::library;
+  }
 }
 
 SimulatorApp::~SimulatorApp() = default;
@@ -80,8 +86,8 @@ void SimulatorApp::finish_background_work() {
 
 const physics::Simulator& SimulatorApp::sim() const {
   if (replay_ && state_.stage == ui::Stage::replay) return replay_->sim();
-  if (attempt_ && attempt_->session().answers().plan) return attempt_->session().simulator();  // from the procedure on
-  return *preview_;
+  if (attempt_) return attempt_->on_screen();
+  return *no_case_;
 }
 
 void SimulatorApp::refresh_library() {
@@ -130,8 +136,7 @@ bool SimulatorApp::open_case(const std::string& path) {
     // The cutaway's band starts on the key's layer in practice only (P5).
     if (scenario::shows_hints(mode)) state_.view.target_layer = state_.target_shallowest;
   }
-  preview_ = scenario::build_simulator(*s, physics::DeviceSettings{});
-  state_.device = preview_->device();
+  state_.device = attempt_->on_screen().device();
   show_case_on_screen();
   state_.stage = ui::Stage::screening;
   set_view(scene::ViewPreset::oblique);

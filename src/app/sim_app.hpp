@@ -110,10 +110,10 @@ class SimulatorApp {
   RecordsKeeper records_;
   record::ProgressDb* db_ = nullptr;  // records_'s main-thread connection; null when records are off
   std::unique_ptr<Attempt> attempt_;  // the case on screen
+  std::unique_ptr<physics::Simulator> no_case_;  // the skin shown while no case is open
   std::unique_ptr<ReplayPlayer> replay_;
   ui::Stage replay_return_stage_ = ui::Stage::debrief;
   std::string viewing_stored_;  // the stored attempt the debrief shows, if not the current one
-  std::unique_ptr<physics::Simulator> preview_;
   scene::SceneExtractor extractor_;
   render::SceneRenderer renderer_;
   std::unique_ptr<render::OffscreenTarget> scene_target_;

@@ -22,7 +22,7 @@ void SimulatorApp::load_progress(const std::string& scenario_id) {
   p.scenario_id = scenario_id.empty() ? p.scenario_ids.front() : scenario_id;
   p.attempts = db_->history(paths_.trainee, p.scenario_id);
   for (const auto& a : p.attempts) {
-    if (a.status != "completed" || !a.total) continue;
+    if (a.status != record::AttemptStatus::completed || !a.total) continue;
     p.totals.push_back(static_cast<float>(*a.total));
   }
   for (int i = 0; i < scenario::criterion_count; ++i) {
@@ -75,8 +75,8 @@ void SimulatorApp::start_replay(const std::string& attempt_uuid) {
   record::Recording rec;
   std::optional<scenario::Grade> grade;
   if (attempt_uuid.empty() && viewing_stored_.empty()) {
-    s = session_->scenario_ptr();
-    rec = current_recording();
+    s = attempt_->session().scenario_ptr();
+    rec = attempt_->recording();
     grade = state_.clinic.grade;
   } else {
     rec = stored_recording(attempt_uuid.empty() ? viewing_stored_ : attempt_uuid);
@@ -126,7 +126,7 @@ void SimulatorApp::apply_records_actions(const ui::UiActions& actions) {
                         state_.instructor.new_passed, state_.instructor.reason.data(), state_.instructor.instructor);
     state_.instructor.reason.fill('\0');
     load_cohort();
-    sync_statements_in_background();  // the voided verdict and the new one, to a configured LRS
+    records_.sync_statements();  // the voided verdict and the new one, to a configured LRS
   }
   if (actions.open_attempt_report) open_attempt_report(*actions.open_attempt_report);
   if (actions.replay_attempt) start_replay(*actions.replay_attempt);

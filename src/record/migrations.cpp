@@ -83,7 +83,13 @@ CREATE INDEX attempts_by_trainee_scenario ON attempts (trainee_id, scenario_id, 
 CREATE INDEX grade_overrides_by_attempt ON grade_overrides (attempt_uuid, at_utc);
 )sql";
 
-constexpr std::string_view migrations[] = {v1, v2};
+// Migration 3: the mode an attempt was taken in (practice shows hints,
+// assessment none). Attempts stored before modes existed were practice.
+constexpr std::string_view v3 = R"sql(
+ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'practice' CHECK (mode IN ('practice', 'assessment'));
+)sql";
+
+constexpr std::string_view migrations[] = {v1, v2, v3};
 static_assert(std::size(migrations) == latest_schema_version);
 
 }  // namespace

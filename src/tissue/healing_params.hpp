@@ -17,7 +17,7 @@ inline constexpr double dermal_track_threshold_mm = 0.10;
 // settings reach about 90% of the full effect. Model choice.
 inline constexpr double dermal_track_reference_mm = 0.40;
 // Density term, 1 - exp(-n / this) over dermal punctures per cm2: the PRIME
-// target of 250 punctures per cm2 (tissue-mechanics.md) gives 86% of the full
+// target of 250 punctures per cm2 (docs/SOURCES.md) gives 86% of the full
 // effect; denser treatment adds inflammation but little collagen.
 inline constexpr double dermal_density_reference_per_cm2 = 125.0;
 // Above this density a session counts as heavy treatment (longer erythema and

@@ -80,6 +80,8 @@ TEST_CASE("coverage: rows laid just beside marks narrower than the cartridge cov
   CHECK_FALSE(beside.passed);
   REQUIRE(beside.metrics);
   for (double f : beside.metrics->mark_fraction) CHECK(f < 0.05);
+  // Depth judges the marks' own tissue too: no puncture in a mark, no depth.
+  CHECK(criterion(beside, CriterionId::depth).score < 5.0);
 
   // The same effort laid on the marks covers them (a 2.7 mm cartridge over a
   // 1.5 mm mark still lands most needles beside it, within the allowance).
@@ -206,4 +208,29 @@ TEST_CASE("a case's own feedback for a criterion is shown when that criterion lo
   CHECK(c.feedback.front() == "Every one of her marks needs needles in it.");
   // Not shown where nothing was lost.
   for (const auto& f : criterion(g, CriterionId::screening).feedback) CHECK(f.find("needs needles") == std::string::npos);
+}
+
+TEST_CASE("aftercare: ticking every instruction in the catalogue fails the criterion") {
+  const auto s = test::shipped_scenario("postpartum_abdomen_rubra");
+  REQUIRE(s);
+  TraineeScript t = reference_script(*s, 1.0);
+  t.procedure.clear();  // the procedure does not matter here
+  t.aftercare->instructions.clear();
+  for (const Instruction& i : instruction_catalog()) t.aftercare->instructions.emplace_back(i.id);
+  const Grade g = play(s, t);
+  const auto& c = criterion(g, CriterionId::aftercare);
+  CHECK(c.score < c.threshold);
+  CHECK_FALSE(g.passed);
+}
+
+TEST_CASE("screening: flagging every history item costs each false alarm") {
+  const auto s = test::shipped_scenario("postpartum_abdomen_rubra");
+  REQUIRE(s);
+  TraineeScript t = reference_script(*s, 1.0);
+  t.procedure.clear();
+  for (const auto& item : s->history) t.consultation.findings.push_back(item.id);
+  const Grade g = play(s, t);
+  const auto& c = criterion(g, CriterionId::screening);
+  const double false_alarms = static_cast<double>(s->history.size());  // the key lists none
+  CHECK(c.score == doctest::Approx(100.0 - scoring::false_alarm_points * false_alarms));
 }

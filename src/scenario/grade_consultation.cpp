@@ -29,10 +29,11 @@ CriterionResult grade_screening(const Scenario& s, const ConsultationAnswers& c)
     r.feedback.push_back(s.feedback_for(
         "false_alarm", "False alarm: " + (item ? item->label : id) + " does not affect microneedling in this case."));
   }
+  // False alarms cost points whether or not the case has findings: flagging
+  // every item is not screening.
+  const double found_share = k.findings.empty() ? 1.0 : found / static_cast<double>(k.findings.size());
   const double finding_part =
-      k.findings.empty() ? sr::findings_points
-                         : std::max(0.0, sr::findings_points * found / static_cast<double>(k.findings.size()) -
-                                             sr::false_alarm_points * false_alarms);
+      std::max(0.0, sr::findings_points * found_share - sr::false_alarm_points * false_alarms);
   double decision_part = 0.0;
   if (c.decision == k.decision) {
     decision_part = sr::decision_points;

@@ -124,7 +124,8 @@ int run_screenshot(std::span<const std::string_view> args) {
   // A pressed pen's cutaway looks at the pressed surface under the cap, drawn
   // as deep as the exaggeration makes it.
   if (pressed && *view == scene::ViewPreset::cutaway && sim.pose().in_contact)
-    camera.target_mm.z = std::min(camera.target_mm.z, sim.pose().cap_center_mm.z * settings.vertical_exaggeration + 2.0);
+    camera.target_mm.z = std::min(camera.target_mm.z, (sim.pose().cap_center_mm.z - 0.5 * device.needle_length_mm) * settings.vertical_exaggeration +
+                                                  0.08 * camera.distance_mm);
   target.bind();
   renderer.draw(rs, camera, width, height);
   render::write_png(std::string(*out), target.read());

@@ -1,9 +1,8 @@
 #pragma once
-// The skin surface where the pen deforms it. The static surface grid is 1 mm
-// coarse; a needle's tent is 0.75 mm across each way. Each frame the coarse
-// quads the deformation touches are left out of the static draw and a finer
-// grid, displaced by the deformation, is drawn in their place: a few thousand
-// triangles over a patch of about 16 mm, whatever the size of the skin.
+// The skin surface where the pen deforms it. Each frame the static grid's
+// quads the deformation touches are left out of the static draw and a copy of
+// them, displaced by the deformation (and split finer if asked), is drawn in
+// their place: a patch of about 16 mm, whatever the size of the skin.
 // CPU only (no GL): the renderer uploads what this returns.
 #include <cstdint>
 #include <utility>

@@ -97,12 +97,18 @@ void build_cutaway_marks(const scene::CutawayScene& cut, const glm::vec3& toward
                                  : d > cut.target_bottom_mm ? glm::vec4(0.95f, 0.15f, 0.1f, 1.0f)
                                                             : glm::vec4(0.3f, 1.0f, 0.4f, 1.0f);
   auto along_of = [&](const scene::StrataColumn& c) { return along_x ? c.x_mm : c.y_mm; };
-  // Runs of columns with the same shift become one quad.
+  // Quads between knots: the ends of runs of columns with the same shift, and
+  // in the dip a column every `band_step_mm` (thin translucent slivers cost a
+  // software rasteriser per triangle).
+  constexpr double band_step_mm = 0.5;
   std::size_t k = 0;
   const auto& cols = cut.columns;
   while (k + 1 < cols.size()) {
     std::size_t j = k + 1;
-    while (j + 1 < cols.size() && cols[j].shift_z_mm == cols[k].shift_z_mm && cols[j + 1].shift_z_mm == cols[k].shift_z_mm) ++j;
+    while (j + 1 < cols.size() &&
+           ((cols[j].shift_z_mm == cols[k].shift_z_mm && cols[j + 1].shift_z_mm == cols[k].shift_z_mm) ||
+            along_of(cols[j]) - along_of(cols[k]) < band_step_mm))
+      ++j;
     const double u0 = std::max(a0, along_of(cols[k])), u1 = std::min(a1, along_of(cols[j]));
     const double s0 = cols[k].shift_z_mm, s1 = cols[j].shift_z_mm;
     k = j;

@@ -25,9 +25,11 @@ struct RendererOptions {
   // fine relief from textures, so 1 mm is enough (marks are 3-6 mm wide) and
   // keeps the triangle count low for software rasterisers.
   double surface_step_mm = 1.0;
-  // Where the pen deforms the skin the surface is drawn this many times finer
-  // (0.25 mm, the tissue lookup's cell), enough for a needle's tent.
-  int dent_subdivisions = 4;
+  // Where the pen deforms the skin its grid is displaced, split this many
+  // times each way. 1 (the 1 mm grid) follows the cap's dip; a needle's tent
+  // (0.75 mm) shows on the cut face, sampled finer. Finer splits cost a
+  // software rasteriser per triangle: 2 made `bench render` measurably slower.
+  int dent_subdivisions = 1;
 };
 
 class SceneRenderer {

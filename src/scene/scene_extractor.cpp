@@ -22,7 +22,8 @@ double linear_to_srgb(double c) {
 // dermis where it reaches the edge of the block.
 constexpr double edge_step_mm = 0.5;
 constexpr double cut_step_mm = 0.25;
-constexpr int cut_dent_subdivisions = 4;
+// Thin slivers cost a software rasteriser per triangle: only near a tent.
+constexpr int cut_tent_subdivisions = 2;
 
 // Moves a column of strata as the pen presses it (SkinDeformation).
 void deform_column(const SkinDeformation& dent, StrataColumn& c) {
@@ -322,14 +323,20 @@ void SceneExtractor::update_cutaway(const physics::Simulator& sim, const SceneSe
   const int n = static_cast<int>(std::ceil(length / cut_step_mm)) + 1;
   const double e = 1e-6;
   const double fixed = std::clamp(cut.position_mm, e, limit - e);
-  // Where the pen deforms the skin the cut is sampled finer, so a needle's
-  // tent (0.75 mm across each way) keeps its shape.
-  const double dent_lo = along_x ? dent.min_x_mm : dent.min_y_mm, dent_hi = along_x ? dent.max_x_mm : dent.max_y_mm;
-  const bool plane_in_dent = dent.active && fixed >= (along_x ? dent.min_y_mm : dent.min_x_mm) &&
-                             fixed <= (along_x ? dent.max_y_mm : dent.max_x_mm);
+  // Near a needle's tent (0.75 mm each way) the cut is sampled finer so the
+  // tent keeps its shape; elsewhere the 0.25 mm columns follow the cap's dip.
+  auto near_tent = [&](double a0, double a1) {
+    for (const auto& t : dent.tents) {
+      const double across = along_x ? t.y_mm - fixed : t.x_mm - fixed, along = along_x ? t.x_mm : t.y_mm;
+      if (std::abs(across) < SkinDeformation::tent_radius_mm && a1 > along - SkinDeformation::tent_radius_mm &&
+          a0 < along + SkinDeformation::tent_radius_mm)
+        return true;
+    }
+    return false;
+  };
   for (int i = 0; i < n; ++i) {
     const double a0 = i * cut_step_mm;
-    const int parts = plane_in_dent && a0 + cut_step_mm > dent_lo && a0 < dent_hi && i + 1 < n ? cut_dent_subdivisions : 1;
+    const int parts = i + 1 < n && near_tent(a0, a0 + cut_step_mm) ? cut_tent_subdivisions : 1;
     for (int k = 0; k < parts; ++k) {
       const double along = std::clamp(a0 + k * cut_step_mm / parts, e, length - e);
       StrataColumn c = along_x ? strata_column(patch, along, fixed) : strata_column(patch, fixed, along);

@@ -99,6 +99,7 @@ int run_screenshot(std::span<const std::string_view> args) {
 
   const physics::DeviceSettings device{option_length_mm(args), physics::CartridgeKind::round_12, 100.0};
   const bool skin_taut = option_skin_taut(args);
+  const long long distance_mm = option(args, "--distance-mm") ? option_int(args, "--distance-mm", 42, 10, 1000) : 0;
   bool pressed = false;
   for (const auto a : args)
     if (a == "--pressed") pressed = true;
@@ -119,8 +120,7 @@ int run_screenshot(std::span<const std::string_view> args) {
   auto camera = scene::preset_camera(*view, patch->width_mm(), patch->height_mm(), sim.pose().cap_center_mm);
   // Closer (or further) than the preset: a needle's tent is a fraction of a
   // millimetre.
-  if (option(args, "--distance-mm"))
-    camera.distance_mm = static_cast<double>(option_int(args, "--distance-mm", 42, 10, 1000));
+  if (distance_mm > 0) camera.distance_mm = static_cast<double>(distance_mm);
   // A pressed pen's cutaway looks at the pressed surface under the cap, drawn
   // as deep as the exaggeration makes it.
   if (pressed && *view == scene::ViewPreset::cutaway && sim.pose().in_contact)

@@ -22,6 +22,8 @@ Mesh build_surface_grid(const scene::SkinFields& f, double step_mm) {
   Mesh m;
   const int nx = std::max(2, static_cast<int>(std::ceil(f.width_mm / step_mm)) + 1);
   const int ny = std::max(2, static_cast<int>(std::ceil(f.height_mm / step_mm)) + 1);
+  m.nx = nx;
+  m.ny = ny;
   m.vertices.reserve(static_cast<std::size_t>(nx * ny));
   const double sx = f.width_mm / (nx - 1), sy = f.height_mm / (ny - 1);
   for (int j = 0; j < ny; ++j)

@@ -33,6 +33,7 @@ struct SolidVertex {
 struct Mesh {
   std::vector<SurfaceVertex> vertices;
   std::vector<std::uint32_t> indices;
+  int nx = 0, ny = 0;  // a grid's vertices per row and rows (row-major, two triangles per quad)
 };
 
 /// The skin surface as a regular grid every `step_mm`, heights from the fields.

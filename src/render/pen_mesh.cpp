@@ -78,33 +78,52 @@ void build_cutaway_marks(const scene::CutawayScene& cut, const glm::vec3& toward
     return p + lift * toward_viewer;
   };
   const glm::vec3 n = toward_viewer;
-  // Channels: thin dark lines from the surface to the depth they reached.
+  // Channels: thin dark lines from the (pressed) surface to the depth they reached.
   const double half_w = 0.07;
   for (const auto& c : cut.channels) {
     const glm::vec4 colour = c.bleeding ? glm::vec4(0.45f, 0.02f, 0.03f, 1.0f) : glm::vec4(0.28f, 0.10f, 0.12f, 1.0f);
-    append_quad(opaque, point(c.along_mm - half_w, 0.0, 0.02f), point(c.along_mm + half_w, 0.0, 0.02f),
-                point(c.along_mm + half_w, -c.depth_mm, 0.02f), point(c.along_mm - half_w, -c.depth_mm, 0.02f), n,
-                colour);
+    const double top = c.top_z_mm, bottom = c.top_z_mm - c.depth_mm;
+    append_quad(opaque, point(c.along_mm - half_w, top, 0.02f), point(c.along_mm + half_w, top, 0.02f),
+                point(c.along_mm + half_w, bottom, 0.02f), point(c.along_mm - half_w, bottom, 0.02f), n, colour);
   }
-  // The target layer as a translucent band around the pen, edged by lines.
+  // The target layer as a translucent band around the pen, edged by lines,
+  // and the depth the last stroke reached: both measured from the surface,
+  // so they follow it down where the pen presses it (piecewise along the cut).
   const double a0 = cut.pen_along_mm - 12.0, a1 = cut.pen_along_mm + 12.0;
-  append_quad(translucent, point(a0, -cut.target_top_mm, 0.04f), point(a1, -cut.target_top_mm, 0.04f),
-              point(a1, -cut.target_bottom_mm, 0.04f), point(a0, -cut.target_bottom_mm, 0.04f), n,
-              {0.2f, 0.85f, 0.45f, 0.28f});
+  const double b0 = cut.pen_along_mm - 6.0, b1 = cut.pen_along_mm + 6.0;
   const double line_mm = 0.02;
-  for (const double z : {-cut.target_top_mm, -cut.target_bottom_mm})
-    append_quad(opaque, point(a0, z + line_mm, 0.05f), point(a1, z + line_mm, 0.05f), point(a1, z - line_mm, 0.05f),
-                point(a0, z - line_mm, 0.05f), n, {0.15f, 0.75f, 0.35f, 1.0f});
-  // The depth the last stroke reached: green inside the target layer, amber
-  // short of it, red beyond it.
-  if (cut.achieved_depth_mm > 0.0) {
-    const double d = cut.achieved_depth_mm;
-    const glm::vec4 colour = d < cut.target_top_mm      ? glm::vec4(1.0f, 0.7f, 0.1f, 1.0f)
-                             : d > cut.target_bottom_mm ? glm::vec4(0.95f, 0.15f, 0.1f, 1.0f)
-                                                        : glm::vec4(0.3f, 1.0f, 0.4f, 1.0f);
-    const double b0 = cut.pen_along_mm - 6.0, b1 = cut.pen_along_mm + 6.0;
-    append_quad(opaque, point(b0, -d + 0.03, 0.06f), point(b1, -d + 0.03, 0.06f), point(b1, -d - 0.03, 0.06f),
-                point(b0, -d - 0.03, 0.06f), n, colour);
+  const double d = cut.achieved_depth_mm;
+  const glm::vec4 depth_colour = d < cut.target_top_mm      ? glm::vec4(1.0f, 0.7f, 0.1f, 1.0f)
+                                 : d > cut.target_bottom_mm ? glm::vec4(0.95f, 0.15f, 0.1f, 1.0f)
+                                                            : glm::vec4(0.3f, 1.0f, 0.4f, 1.0f);
+  auto along_of = [&](const scene::StrataColumn& c) { return along_x ? c.x_mm : c.y_mm; };
+  // Quads between knots: the ends of runs of columns with the same shift, and
+  // in the dip a column every `band_step_mm` (thin translucent slivers cost a
+  // software rasteriser per triangle).
+  constexpr double band_step_mm = 0.5;
+  std::size_t k = 0;
+  const auto& cols = cut.columns;
+  while (k + 1 < cols.size()) {
+    std::size_t j = k + 1;
+    while (j + 1 < cols.size() &&
+           ((cols[j].shift_z_mm == cols[k].shift_z_mm && cols[j + 1].shift_z_mm == cols[k].shift_z_mm) ||
+            along_of(cols[j]) - along_of(cols[k]) < band_step_mm))
+      ++j;
+    const double u0 = std::max(a0, along_of(cols[k])), u1 = std::min(a1, along_of(cols[j]));
+    const double s0 = cols[k].shift_z_mm, s1 = cols[j].shift_z_mm;
+    k = j;
+    if (u1 <= u0) continue;
+    append_quad(translucent, point(u0, s0 - cut.target_top_mm, 0.04f), point(u1, s1 - cut.target_top_mm, 0.04f),
+                point(u1, s1 - cut.target_bottom_mm, 0.04f), point(u0, s0 - cut.target_bottom_mm, 0.04f), n,
+                {0.2f, 0.85f, 0.45f, 0.28f});
+    for (const double z : {-cut.target_top_mm, -cut.target_bottom_mm})
+      append_quad(opaque, point(u0, s0 + z + line_mm, 0.05f), point(u1, s1 + z + line_mm, 0.05f),
+                  point(u1, s1 + z - line_mm, 0.05f), point(u0, s0 + z - line_mm, 0.05f), n, {0.15f, 0.75f, 0.35f, 1.0f});
+    // The depth line: green inside the target layer, amber short, red beyond.
+    const double v0 = std::max(b0, u0), v1 = std::min(b1, u1);
+    if (d > 0.0 && v1 > v0)
+      append_quad(opaque, point(v0, s0 - d + 0.03, 0.06f), point(v1, s1 - d + 0.03, 0.06f),
+                  point(v1, s1 - d - 0.03, 0.06f), point(v0, s0 - d - 0.03, 0.06f), n, depth_colour);
   }
 }
 

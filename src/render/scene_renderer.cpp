@@ -60,6 +60,14 @@ SceneRenderer::SceneRenderer(const std::filesystem::path& shader_dir, const Rend
   attribute<SurfaceVertex>(surface_vao_.get(), 0, 3, offsetof(SurfaceVertex, x));
   attribute<SurfaceVertex>(surface_vao_.get(), 1, 2, offsetof(SurfaceVertex, gx));
 
+  dent_vao_ = make_vertex_array();
+  dent_vertices_ = make_buffer();
+  dent_indices_ = make_buffer();
+  attribute<SurfaceVertex>(dent_vao_.get(), 0, 3, offsetof(SurfaceVertex, x));
+  attribute<SurfaceVertex>(dent_vao_.get(), 1, 2, offsetof(SurfaceVertex, gx));
+  glVertexArrayVertexBuffer(dent_vao_.get(), 0, dent_vertices_.get(), 0, sizeof(SurfaceVertex));
+  glVertexArrayElementBuffer(dent_vao_.get(), dent_indices_.get());
+
   strata_vao_ = make_vertex_array();
   wall_vertices_ = make_buffer();
   cut_vertices_ = make_buffer();
@@ -110,7 +118,9 @@ void SceneRenderer::sync_skin(const scene::RenderScene& scene) {
   glTextureParameteri(shape_texture_.get(), GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTextureParameteri(shape_texture_.get(), GL_TEXTURE_MAG_FILTER, GL_NEAREST);
 
-  const Mesh surface = build_surface_grid(f, options_.surface_step_mm);
+  surface_grid_ = build_surface_grid(f, options_.surface_step_mm);
+  const Mesh& surface = surface_grid_;
+  dent_ = DentPatch{};
   glNamedBufferData(surface_vertices_.get(), static_cast<GLsizeiptr>(surface.vertices.size() * sizeof(SurfaceVertex)),
                     surface.vertices.data(), GL_STATIC_DRAW);
   glNamedBufferData(surface_indices_.get(), static_cast<GLsizeiptr>(surface.indices.size() * sizeof(std::uint32_t)),
@@ -166,6 +176,25 @@ void SceneRenderer::sync_cut(const scene::RenderScene& scene) {
                     cut_scratch_.data(), GL_STREAM_DRAW);
 }
 
+void SceneRenderer::sync_dent(const scene::RenderScene& scene) {
+  const bool had_indices = !dent_.mesh.indices.empty();
+  const int old_nx = dent_.mesh.nx, old_ny = dent_.mesh.ny;
+  build_dent_patch(surface_grid_, scene.width_mm, scene.height_mm, scene.deformation, options_.dent_subdivisions, dent_);
+  surface_counts_.clear();
+  surface_offsets_.clear();
+  for (const auto& [first, count] : ranges_without(surface_grid_, dent_)) {
+    surface_counts_.push_back(static_cast<GLsizei>(count));
+    surface_offsets_.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+  }
+  if (dent_.empty()) return;
+  const auto& m = dent_.mesh;
+  glNamedBufferData(dent_vertices_.get(), static_cast<GLsizeiptr>(m.vertices.size() * sizeof(SurfaceVertex)),
+                    m.vertices.data(), GL_STREAM_DRAW);
+  if (!had_indices || old_nx != m.nx || old_ny != m.ny)
+    glNamedBufferData(dent_indices_.get(), static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)),
+                      m.indices.data(), GL_STATIC_DRAW);
+}
+
 void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height,
                          std::span<const PixelRect> hidden) {
   if (width <= 0 || height <= 0) return;
@@ -184,6 +213,7 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
     clip_plane_ = {side, 0.0f, 0.0f, -side * pos};
   }
   sync_cut(scene);
+  sync_dent(scene);
   PassTimer& timer = pass_timer();
   timer.mark("scene_uploads");
 

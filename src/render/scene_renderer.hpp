@@ -9,6 +9,7 @@
 
 #include <glm/mat4x4.hpp>
 
+#include "render/dent_mesh.hpp"
 #include "render/gl_handles.hpp"
 #include "render/mesh_builders.hpp"
 #include "render/pen_mesh.hpp"
@@ -24,6 +25,11 @@ struct RendererOptions {
   // fine relief from textures, so 1 mm is enough (marks are 3-6 mm wide) and
   // keeps the triangle count low for software rasterisers.
   double surface_step_mm = 1.0;
+  // Where the pen deforms the skin its grid is displaced, split this many
+  // times each way. 1 (the 1 mm grid) follows the cap's dip; a needle's tent
+  // (0.75 mm) shows on the cut face, sampled finer. Finer splits cost a
+  // software rasteriser per triangle: 2 made `bench render` measurably slower.
+  int dent_subdivisions = 1;
 };
 
 class SceneRenderer {
@@ -48,6 +54,7 @@ class SceneRenderer {
   void sync_skin(const scene::RenderScene& scene);
   void sync_treatment(const scene::RenderScene& scene);
   void sync_cut(const scene::RenderScene& scene);
+  void sync_dent(const scene::RenderScene& scene);
   void set_common(const ShaderProgram& program, const scene::RenderScene& scene, const scene::OrbitCamera& camera,
                   const glm::mat4& view_proj) const;
   void mask_hidden(std::span<const PixelRect> hidden, int width, int height) const;
@@ -66,6 +73,14 @@ class SceneRenderer {
   GlBuffer surface_vertices_, surface_indices_, wall_vertices_, cut_vertices_, solid_vertices_;
   GLsizei surface_index_count_ = 0, wall_vertex_count_ = 0, cut_vertex_count_ = 0;
   GLsizeiptr solid_capacity_bytes_ = 0;
+
+  // The surface where the pen deforms it (dent_mesh.hpp).
+  Mesh surface_grid_;  // the static grid, kept to build the patch from
+  DentPatch dent_;
+  GlVertexArray dent_vao_;
+  GlBuffer dent_vertices_, dent_indices_;
+  std::vector<GLsizei> surface_counts_;
+  std::vector<const void*> surface_offsets_;
 
   std::uint64_t skin_revision_ = 0;
   int treatment_nx_ = 0, treatment_ny_ = 0;

@@ -10,6 +10,7 @@
 
 #include <glm/vec3.hpp>
 
+#include "scene/skin_deformation.hpp"
 #include "tissue/layers.hpp"
 
 namespace dermasim::scene {
@@ -50,12 +51,14 @@ struct StrataColumn {
   double x_mm = 0.0, y_mm = 0.0;
   double surface_z_mm = 0.0;
   std::array<double, stratum_count> bottom_z_mm{};
+  double shift_z_mm = 0.0;  // how far the pen pressed this column's surface (included above)
 };
 
 /// A puncture channel left in the tissue, as seen in the cutaway.
 struct Channel {
   double along_mm = 0.0;  // position along the cut
-  double depth_mm = 0.0;  // deepest vertical depth
+  double depth_mm = 0.0;  // deepest vertical depth, below the surface
+  double top_z_mm = 0.0;  // where the surface is now (pressed down near the pen)
   tissue::Layer layer = tissue::Layer::none;
   bool bleeding = false;
 };
@@ -109,6 +112,7 @@ struct RenderScene {
   bool show_coverage = false;
   double coverage_target_per_cm2 = 250.0;
   std::shared_ptr<const SkinFields> skin;
+  SkinDeformation deformation;  // how the skin yields under the pen now
   TreatmentFields treatment;
   BlockScene block;
   CutawayScene cutaway;

@@ -23,6 +23,19 @@ double linear_to_srgb(double c) {
 // dermis where it reaches the edge of the block.
 constexpr double edge_step_mm = 0.5;
 constexpr double cut_step_mm = 0.25;
+// Thin slivers cost a software rasteriser per triangle: only near a tent.
+constexpr int cut_tent_subdivisions = 2;
+
+// Moves a column of strata as the pen presses it (SkinDeformation).
+void deform_column(const SkinDeformation& dent, StrataColumn& c) {
+  const double shift = surface_shift_z_mm(dent, c.x_mm, c.y_mm);
+  if (shift == 0.0) return;
+  const std::size_t fat = tissue::layer_count - 1;
+  const double fat_top = c.surface_z_mm - c.bottom_z_mm[fat - 1], fat_bottom = c.surface_z_mm - c.bottom_z_mm[fat];
+  for (auto& z : c.bottom_z_mm) z += tissue_shift_z_mm(shift, c.surface_z_mm - z, fat_top, fat_bottom);
+  c.surface_z_mm += shift;
+  c.shift_z_mm = shift;
+}
 
 }  // namespace
 
@@ -263,12 +276,10 @@ void SceneExtractor::recompute_cells(const tissue::TissueGrid& grid, const Scene
 void SceneExtractor::update_pen(const physics::Simulator& sim, const SceneSettings& settings) {
   const physics::PenPose& pose = sim.pose();
   PenScene& pen = scene_.pen;
-  // The cap presses millimetres of soft tissue down and the skin under it
-  // moves with it; the scene draws undeformed tissue, so the pen is drawn
-  // raised by that indent, resting on the drawn surface with its needles at
-  // their true depth below it.
-  const glm::dvec3 indent{0.0, 0.0, pose.in_contact ? std::max(0.0, pose.cap_indent_mm) : 0.0};
-  pen.cap_center_mm = pose.cap_center_mm + indent;
+  // The pen is drawn where it is: when the cap presses millimetres of soft
+  // tissue down, the surface under it is drawn pressed down with it (the
+  // deformation below), and the needles at their true depth below that.
+  pen.cap_center_mm = pose.cap_center_mm;
   pen.axis = pose.needle_axis;
   pen.cap_u = pose.cap_u;
   pen.cap_v = pose.cap_v;
@@ -277,6 +288,18 @@ void SceneExtractor::update_pen(const physics::Simulator& sim, const SceneSettin
   pen.motor_on = settings.motor_on;
   pen.in_contact = pose.in_contact;
   pen.opacity = settings.pen_opacity;
+
+  SkinDeformation& dent = scene_.deformation;
+  dent.tents.clear();
+  dent.cap_x_mm = pose.cap_center_mm.x;
+  dent.cap_y_mm = pose.cap_center_mm.y;
+  dent.cap_radius_mm = pen.cap_radius_mm;
+  // The surface under the cap is where the cap face is: the physics' cap
+  // indentation (Bullet's contact depth) within its contact margin, and the
+  // level the needles' advance is measured from, so the tips meet the drawn
+  // surface exactly.
+  dent.cap_indent_mm = pose.in_contact ? std::max(0.0, -pose.cap_center_mm.z) : 0.0;
+
   const double cos_tilt = std::max(0.2, -pose.needle_axis.z);
   const auto needles = sim.needles();
   const auto& offsets = sim.cartridge().needles;
@@ -285,16 +308,18 @@ void SceneExtractor::update_pen(const physics::Simulator& sim, const SceneSettin
     const physics::NeedleState& s = needles[i];
     NeedleScene& n = pen.needles[i];
     n.base_mm = pose.cap_center_mm + offsets[i].x_mm * pose.cap_u + offsets[i].y_mm * pose.cap_v;
-    // The physics measures a needle's advance from where it meets the
-    // undeformed surface; before that it travels the gap under the cap.
+    // The physics measures a needle's advance from where it meets the skin
+    // (the cap face when pressed); before that it travels the gap under the cap.
     const double gap_mm = std::max(0.0, n.base_mm.z) / cos_tilt;
     n.in_skin = s.phase == physics::NeedlePhase::inserted;
-    double reach_mm = gap_mm + s.advance_mm;
-    if (s.phase == physics::NeedlePhase::tenting) reach_mm = gap_mm + std::max(0.0, s.advance_mm - s.tent_mm);
-    if (n.in_skin) reach_mm = gap_mm + s.depth_mm;  // the shaft inside the (tented) skin
-    n.tip_mm = n.base_mm + pose.needle_axis * std::max(0.0, reach_mm) + indent;
-    n.base_mm += indent;
+    n.tip_mm = n.base_mm + pose.needle_axis * std::max(0.0, gap_mm + s.advance_mm);
+    if (s.phase == physics::NeedlePhase::out || s.tent_mm <= 0.0) continue;
+    // The surface under the needle dips by its tent: where it broke the skin
+    // once inserted, under the tip while it only presses.
+    const glm::dvec3 touch = n.base_mm + pose.needle_axis * gap_mm;
+    dent.tents.push_back({n.in_skin ? s.entry_x_mm : touch.x, n.in_skin ? s.entry_y_mm : touch.y, s.tent_mm});
   }
+  dent.finish();
 }
 
 void SceneExtractor::update_cutaway(const physics::Simulator& sim, const SceneSettings& settings) {
@@ -324,13 +349,31 @@ void SceneExtractor::update_cutaway(const physics::Simulator& sim, const SceneSe
   cut.columns.clear();
   cut.channels.clear();
   if (!cut.enabled) return;
+  const SkinDeformation& dent = scene_.deformation;
   const double length = along_x ? patch.width_mm() : patch.height_mm();
   const int n = static_cast<int>(std::ceil(length / cut_step_mm)) + 1;
   const double e = 1e-6;
   const double fixed = std::clamp(cut.position_mm, e, limit - e);
+  // Near a needle's tent (0.75 mm each way) the cut is sampled finer so the
+  // tent keeps its shape; elsewhere the 0.25 mm columns follow the cap's dip.
+  auto near_tent = [&](double a0, double a1) {
+    for (const auto& t : dent.tents) {
+      const double across = along_x ? t.y_mm - fixed : t.x_mm - fixed, along = along_x ? t.x_mm : t.y_mm;
+      if (std::abs(across) < SkinDeformation::tent_radius_mm && a1 > along - SkinDeformation::tent_radius_mm &&
+          a0 < along + SkinDeformation::tent_radius_mm)
+        return true;
+    }
+    return false;
+  };
   for (int i = 0; i < n; ++i) {
-    const double along = std::clamp(i * cut_step_mm, e, length - e);
-    cut.columns.push_back(along_x ? strata_column(patch, along, fixed) : strata_column(patch, fixed, along));
+    const double a0 = i * cut_step_mm;
+    const int parts = i + 1 < n && near_tent(a0, a0 + cut_step_mm) ? cut_tent_subdivisions : 1;
+    for (int k = 0; k < parts; ++k) {
+      const double along = std::clamp(a0 + k * cut_step_mm / parts, e, length - e);
+      StrataColumn c = along_x ? strata_column(patch, along, fixed) : strata_column(patch, fixed, along);
+      deform_column(dent, c);
+      cut.columns.push_back(c);
+    }
   }
   // Channels: the punctured cells in the row (or column) of cells the plane cuts.
   const int line = along_x ? std::min(grid.ny() - 1, static_cast<int>(fixed / tissue::TissueGrid::cell_mm))
@@ -339,7 +382,10 @@ void SceneExtractor::update_cutaway(const physics::Simulator& sim, const SceneSe
   for (int k = 0; k < cells; ++k) {
     const int cell = along_x ? line * grid.nx() + k : k * grid.nx() + line;
     if (grid.punctures(cell) == 0) continue;
-    cut.channels.push_back({(k + 0.5) * tissue::TissueGrid::cell_mm, grid.deepest_mm(cell), grid.deepest_layer(cell),
+    const double along = (k + 0.5) * tissue::TissueGrid::cell_mm;
+    // A channel moves with the tissue around it: pressed down with the surface.
+    const double top = along_x ? surface_shift_z_mm(dent, along, fixed) : surface_shift_z_mm(dent, fixed, along);
+    cut.channels.push_back({along, grid.deepest_mm(cell), top, grid.deepest_layer(cell),
                             grid.bleeding(cell, sim.time_s()) > 0.05});
   }
 }

@@ -10,7 +10,9 @@
 namespace dermasim::scene {
 
 /// Raster segments over mark `mark_index` of the patch (rows along the mark).
-std::vector<physics::PathSegment> treatment_path(const tissue::SkinPatch& patch, int mark_index, int passes = 1);
+/// `skin_taut`: the free hand stretches the skin (the default) or leaves it lax.
+std::vector<physics::PathSegment> treatment_path(const tissue::SkinPatch& patch, int mark_index, int passes = 1,
+                                                 bool skin_taut = true);
 
 /// Steps `sim` with `pen` for `seconds`, then a little longer (at most 50 ms)
 /// until needles are in the skin, so a picture shows them going in. Returns

@@ -12,6 +12,7 @@
 #include "app/fixed_step_clock.hpp"
 #include "app/gui_verbs.hpp"
 #include "app/hand_pens.hpp"
+#include "app/quit_signals.hpp"
 #include "app/sim_app.hpp"
 #include "app/view_setup.hpp"
 #include "scene/skin_tone.hpp"
@@ -84,6 +85,7 @@ void on_scroll(GLFWwindow* window, double, double dy) {
 }  // namespace
 
 int run_gui(std::span<const std::string_view> args) {
+  const QuitSignals signals;  // before SDL starts (quit_signals.hpp)
   int width = 1280, height = 800;
   if (const auto size = option(args, "--size")) parse_size(*size, width, height);
   bool sound = true;
@@ -130,7 +132,7 @@ int run_gui(std::span<const std::string_view> args) {
   double last_t = glfwGetTime();
   bool gamepad_owns_pen = false;
 
-  while (!glfwWindowShouldClose(window.handle()) && !ctx.quit) {
+  while (!glfwWindowShouldClose(window.handle()) && !ctx.quit && !signals.requested()) {
     glfwPollEvents();
     const double now = glfwGetTime();
     const double dt = std::min(0.25, now - last_t);
@@ -209,6 +211,10 @@ int run_gui(std::span<const std::string_view> args) {
     app.note_frame_time((glfwGetTime() - now) * 1000.0);
     if (actions.quit) ctx.quit = true;
     glfwSwapBuffers(window.handle());
+  }
+  if (const int signo = signals.requested()) {
+    std::fprintf(stderr, "dermasim: quitting on signal %d; an attempt in progress is kept as interrupted\n", signo);
+    return 128 + signo;  // the shell's convention for a process ended by a signal
   }
   return 0;
 }

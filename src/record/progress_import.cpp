@@ -5,11 +5,17 @@
 
 #include "record/migrations.hpp"
 #include "record/progress_db.hpp"
+#include "record/utc_time.hpp"
+#include "record/uuid.hpp"
 
 namespace dermasim::record {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A course's database: some thousands of attempts take a few MB; this bound
+// only stops a device or a runaway file.
+constexpr std::uintmax_t max_import_file_bytes = 1ull << 30;
 
 void copy_details(SqliteDb& src, SqliteDb& dst, const std::string& uuid) {
   Statement crit(src, "SELECT criterion, score, weight, threshold, applicable FROM criterion_scores WHERE attempt_uuid = ?1");
@@ -38,12 +44,22 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
   if (!fs::is_regular_file(other_path, ec)) throw DbError(other_path + ": no such database file");
   if (fs::equivalent(other_path, db_.path(), ec))
     throw DbError(other_path + ": is this station's own database; nothing to import");
+  if (const auto size = fs::file_size(other_path, ec); !ec && size > max_import_file_bytes)
+    throw DbError(other_path + ": larger than the " + std::to_string(max_import_file_bytes >> 20) +
+                  " MiB limit for a progress database to import");
   // Read-only: another station's file is evidence and is never changed here.
   SqliteDb src(other_path, false, true);
+  // A file from elsewhere may carry a schema written to attack its reader:
+  // functions in its schema run with no side effects allowed, and a view
+  // (which dermasim never creates, and which could hide an endless query
+  // behind a table's name) makes the file foreign.
+  src.exec("PRAGMA trusted_schema = OFF");
   const std::int64_t version = src.user_version();
   {
-    Statement has(src, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('attempts', 'trainees')");
-    if (version < 1 || !has.step() || has.integer(0) != 2)
+    Statement has(src,
+                  "SELECT (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('attempts', 'trainees')), "
+                  "(SELECT count(*) FROM sqlite_schema WHERE type = 'view')");
+    if (version < 1 || !has.step() || has.integer(0) != 2 || has.integer(1) != 0)
       throw DbError(other_path + ": not a dermasim progress database");
   }
   if (version > latest_schema_version)
@@ -74,6 +90,13 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
   while (rows.step()) {
     const std::string uuid = rows.text(0);
     const std::string status = rows.text(9);
+    // What this station's own writes guarantee, checked on the way in: a
+    // damaged or forged row refuses the whole import (nothing is merged).
+    if (!is_uuid(uuid)) throw DbError(other_path + ": an attempt's id is not a UUID; nothing was imported");
+    if (status != "completed" && status != "interrupted")
+      throw DbError(other_path + ": attempt " + uuid + " has an unknown status; nothing was imported");
+    if (!parse_utc(rows.text(6)))
+      throw DbError(other_path + ": attempt " + uuid + " has no valid start time; nothing was imported");
     local.reset();
     local.bind(1, uuid);
     bool update = false;

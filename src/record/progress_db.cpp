@@ -97,6 +97,33 @@ ProgressDb::ProgressDb(const std::string& path, XapiSettings xapi) : db_(open_cr
   migrate(db_);
 }
 
+namespace {
+// A read-only file in a read-only folder cannot get the shared-memory file a
+// WAL database is read through; with no -wal file left (the last writer
+// closed cleanly) nothing is pending, and SQLite may read it as immutable.
+std::string name_for_reading(const std::string& path) {
+  if (!fs::is_regular_file(path)) throw DbError(path + ": no such progress database");
+  try {
+    SqliteDb probe(path, false, true);
+    probe.user_version();  // reads the header: fails here when the WAL cannot be opened
+    return path;
+  } catch (const DbError&) {
+    std::error_code ec;
+    if (fs::exists(path + "-wal", ec) && fs::file_size(path + "-wal", ec) > 0) throw;
+    return "file:" + path + "?immutable=1";
+  }
+}
+}  // namespace
+
+ProgressDb::ProgressDb(const std::string& path, ReadOnly) : db_(name_for_reading(path), false, true) {
+  const std::int64_t version = db_.user_version();
+  if (version > latest_schema_version)
+    throw DbError(path + ": the progress database has schema version " + std::to_string(version) +
+                  ", newer than this build's " + std::to_string(latest_schema_version) + "; update dermasim");
+  Statement has(db_, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('attempts', 'trainees')");
+  if (version < 1 || !has.step() || has.integer(0) != 2) throw DbError(path + ": not a dermasim progress database");
+}
+
 std::int64_t ProgressDb::trainee_id(const std::string& name) {
   Statement ins(db_, "INSERT OR IGNORE INTO trainees (name, created_utc) VALUES (?1, ?2)");
   ins.bind(1, name).bind(2, utc_now()).run();

@@ -15,6 +15,7 @@
 #include "scenario/input_limits.hpp"
 #include "scenario/json_writer.hpp"
 #include "scenario/text_file.hpp"
+#include "scenario/utf8.hpp"
 #include "tissue/fnv1a.hpp"
 
 namespace dermasim::record {
@@ -190,6 +191,11 @@ void parse_meta(const std::string& text, Recording& r, Reader& reader) {
     // const: looking up a key the metadata lacks must not throw.
     const YAML::Node m = YAML::Load(text);
     r.scenario_id = m["scenario_id"].as<std::string>();
+    // It names a file (`grade --scenario DIR` reads DIR/<id>.yaml): only
+    // lower_snake_case, as a scenario's id, never a path.
+    bool id_ok = !r.scenario_id.empty();
+    for (char ch : r.scenario_id) id_ok = id_ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
+    if (!id_ok) reader.fail("the metadata's scenario_id is not a scenario id");
     r.scenario_hash = m["scenario_hash"].as<std::string>();
     r.scenario_file = m["scenario_file"].as<std::string>("");
     r.trainee = m["trainee"].as<std::string>("");
@@ -272,6 +278,7 @@ Recording decode_recording(const std::string& bytes, const std::string& name) {
   const auto meta_size = in.fixed(4);
   if (meta_size > bytes.size()) in.fail("the file is truncated");
   if (meta_size > scenario::max_recording_meta_bytes) in.fail("the metadata is larger than any recording writes");
+  const std::size_t meta_start = in.pos();
   const std::string meta = in.take(meta_size);
   const auto count = in.fixed(8);
   const auto stream_size = in.fixed(8);
@@ -283,6 +290,13 @@ Recording decode_recording(const std::string& bytes, const std::string& name) {
   if (stream_size > bytes.size() || in.pos() + stream_size + 8 != bytes.size()) in.fail("the file is truncated");
   if (fnv1a(std::string_view(bytes).substr(0, bytes.size() - 8)) != stored) in.fail("the checksum does not match: the file is corrupted");
 
+  // The metadata is JSON as encode_recording writes it: UTF-8 with no raw
+  // control bytes (the writer escapes them); anything else is damage.
+  if (const auto bad = scenario::first_invalid_utf8(meta); bad != std::string::npos)
+    in.fail("the metadata is not UTF-8 text (byte " + std::to_string(meta_start + bad) + ")");
+  for (std::size_t i = 0; i < meta.size(); ++i)
+    if (static_cast<unsigned char>(meta[i]) < 0x20 && meta[i] != '\n' && meta[i] != '\r' && meta[i] != '\t')
+      in.fail("the metadata holds a control byte (byte " + std::to_string(meta_start + i) + ")");
   Recording r;
   parse_meta(meta, r, in);
   const std::size_t end = in.pos() + stream_size;

@@ -48,7 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
       db.import_from(other);
     } catch (const record::DbError& e) {
-      fuzz::fuzz_check(std::string(e.what()).find("other.db") != std::string::npos, "a refusal that does not name the file");
+      fuzz::fuzz_check(std::string(e.what()).find("other.db") != std::string::npos,
+                       std::string("a refusal that does not name the file: ") + e.what());
     }
     record::SqliteDb check((dir / "local.db").string(), false, true);
     record::Statement integrity(check, "PRAGMA integrity_check");

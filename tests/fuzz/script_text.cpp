@@ -24,10 +24,13 @@ constexpr int max_fuzz_steps = 1500;
 const std::map<std::string, std::shared_ptr<const scenario::Scenario>>& shipped() {
   static const auto all = [] {
     std::map<std::string, std::shared_ptr<const scenario::Scenario>> m;
-    for (const auto& e : std::filesystem::directory_iterator(fuzz::source_path("scenarios")))
-      if (e.path().extension() == ".yaml")
-        if (auto l = scenario::load_scenario_file(e.path().string()); l.scenario)
-          m[l.scenario->id] = std::make_shared<const scenario::Scenario>(std::move(*l.scenario));
+    for (const auto& e : std::filesystem::directory_iterator(fuzz::source_path("scenarios"))) {
+      if (e.path().extension() != ".yaml") continue;
+      auto l = scenario::load_scenario_file(e.path().string());
+      if (!l.scenario) continue;
+      const std::string id = l.scenario->id;  // before the move below
+      m[id] = std::make_shared<const scenario::Scenario>(std::move(*l.scenario));
+    }
     return m;
   }();
   return all;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
 
 #include "record/csv.hpp"
@@ -145,4 +146,44 @@ TEST_CASE("a database opened read-only exports - and refuses any write") {
   CHECK_THROWS_AS(reader.record_attempt_started({.trainee = "Bo", .scenario_id = "s"}), record::DbError);
   CHECK_THROWS_WITH_AS(record::ProgressDb(dir.file("none.db"), record::ProgressDb::ReadOnly{}),
                        doctest::Contains("no such progress database"), record::DbError);
+}
+
+// Run by tests/faults/disk_full.sh with DERMASIM_FULL_DIR on a small tmpfs;
+// without it (no mount allowed) there is nothing to fill, and it says so.
+TEST_CASE("a journal on a disk that fills keeps whole frames - and takes the next frame once there is room") {
+  const char* dir = std::getenv("DERMASIM_FULL_DIR");
+  if (!dir) {
+    MESSAGE("DERMASIM_FULL_DIR not set: run tests/faults/disk_full.sh for this test");
+    return;
+  }
+  const std::string path = std::string(dir) + "/attempt.dsrec.journal", filler = std::string(dir) + "/filler";
+  std::vector<physics::PenCommand> commands;
+  {
+    record::RecordingJournal journal(path, record::Recording{.scenario_id = "x", .scenario_hash = "0"});
+    for (int frame = 0; frame < 50; ++frame) {
+      for (int s = 0; s < 17; ++s) commands.push_back({.x_mm = frame + 0.01 * s, .y_mm = 10, .force_n = 2});
+      journal.append(commands);
+    }
+    {  // Fill the disk to the last byte.
+      std::FILE* f = std::fopen(filler.c_str(), "wb");
+      REQUIRE(f);
+      const std::string block(4096, 'x');
+      while (std::fwrite(block.data(), 1, block.size(), f) == block.size() && std::fflush(f) == 0) {
+      }
+      std::fclose(f);
+      f = std::fopen(filler.c_str(), "ab");
+      while (std::fputc('x', f) != EOF && std::fflush(f) == 0) {
+      }
+      std::fclose(f);
+    }
+    for (int s = 0; s < 4000; ++s) commands.push_back({.x_mm = 60 + 0.01 * s, .y_mm = 20, .force_n = 2});
+    CHECK_THROWS_WITH_AS(journal.append(commands), doctest::Contains("No space left on device"), record::RecordError);
+    const record::Recording mid = record::recover_journal(path);
+    CHECK(mid.commands.size() == 50 * 17);  // whole frames only, none torn
+    fs::remove(filler);
+    journal.append(commands);  // room again: the frame that failed is written now
+  }
+  const record::Recording r = record::recover_journal(path);
+  CHECK(r.commands.size() == commands.size());
+  CHECK(r.commands.back().x_mm == doctest::Approx(60 + 0.01 * 3999));
 }

@@ -16,3 +16,8 @@ add_test(NAME cli_check_bad_file_messages COMMAND ${CMAKE_COMMAND} -DDS=${DS}
 add_test(NAME cli_simulate_replay_verify COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN}
          -DSCRIPT=${SCRIPTS}/tilted_pen.yaml -DWORK=${CMAKE_CURRENT_BINARY_DIR}/cli_work
          -P ${CMAKE_CURRENT_SOURCE_DIR}/replay_verify.cmake)
+
+# Issue 11: hostile files through the verbs (sizes, located errors, check DIR).
+add_test(NAME cli_hostile_input COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN}
+         -DWORK=${CMAKE_CURRENT_BINARY_DIR}/hostile_cli_work -P ${CMAKE_CURRENT_SOURCE_DIR}/hostile_cli.cmake)
+set_tests_properties(cli_hostile_input PROPERTIES TIMEOUT 300)

@@ -32,6 +32,10 @@ inline constexpr std::size_t max_recording_meta_bytes = 1u << 20;
 /// Lists in a script: enough for any real attempt, small enough that a
 /// hostile script cannot multiply work without end.
 inline constexpr std::size_t max_script_strokes = 500;
+/// Any other list in a scenario or script (history items, findings,
+/// instructions, critical errors, ids to ask): a case has a dozen; the bound
+/// keeps cross-checks and did-you-mean suggestions from growing quadratically.
+inline constexpr std::size_t max_list_entries = 200;
 inline constexpr std::size_t max_raster_angles = 8;
 
 }  // namespace dermasim::scenario

@@ -193,16 +193,12 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
       read_ids(r, c, "precautions", s.consultation.precautions, s.at_precautions, false);
     }
     if (has(root, "plan")) parse_plan(r, get(root, "plan"), s);
-    if (const YAML::Node proc = get(root, "procedure"); proc.IsDefined() && r.check_sequence(proc, "procedure")) {
-      if (proc.size() > max_script_strokes) {
-        r.error(proc, "procedure holds " + std::to_string(proc.size()) + " strokes; a script may hold at most " +
-                          std::to_string(max_script_strokes));
-      } else {
-        for (const auto& n : proc) {
-          StrokeSpec stroke;
-          parse_stroke(r, n, stroke);
-          s.procedure.push_back(stroke);
-        }
+    if (const YAML::Node proc = get(root, "procedure");
+        proc.IsDefined() && r.check_sequence(proc, "procedure", max_script_strokes)) {
+      for (const auto& n : proc) {
+        StrokeSpec stroke;
+        parse_stroke(r, n, stroke);
+        s.procedure.push_back(stroke);
       }
     }
     if (has(root, "aftercare")) parse_aftercare(r, get(root, "aftercare"), s);

@@ -1,5 +1,6 @@
 #include "scenario/yaml_reader.hpp"
 
+#include "scenario/input_limits.hpp"
 #include "scenario/utf8.hpp"
 
 #include <cmath>
@@ -90,7 +91,12 @@ bool YamlReader::check_map(const YAML::Node& node, std::string_view what,
   return true;
 }
 
-bool YamlReader::check_sequence(const YAML::Node& node, std::string_view what) {
+bool YamlReader::check_sequence(const YAML::Node& node, std::string_view what, std::size_t max_entries) {
+  if (is_sequence(node) && node.size() > max_entries) {
+    error(node, std::string(what) + " holds " + std::to_string(node.size()) + " entries; at most " +
+                    std::to_string(max_entries) + " are allowed");
+    return false;
+  }
   if (is_sequence(node)) return true;
   error(node, std::string(what) + " must be a list");
   return false;
@@ -221,6 +227,11 @@ bool YamlReader::read_strings(const YAML::Node& map, std::string_view key, std::
   if (!n.IsDefined() || n.IsNull()) return false;
   if (!n.IsSequence()) {
     error(n, std::string(key) + " must be a list");
+    return false;
+  }
+  if (n.size() > max_list_entries) {
+    error(n, std::string(key) + " holds " + std::to_string(n.size()) + " entries; at most " +
+                 std::to_string(max_list_entries) + " are allowed");
     return false;
   }
   out.clear();

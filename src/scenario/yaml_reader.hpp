@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "scenario/diagnostics.hpp"
+#include "scenario/input_limits.hpp"
 #include "scenario/scenario.hpp"
 
 namespace dermasim::scenario {
@@ -34,7 +35,8 @@ class YamlReader {
   /// Checks `node` is a map whose keys are all in `allowed` (typos get a
   /// did-you-mean). Returns false when it is not a map.
   bool check_map(const YAML::Node& node, std::string_view what, const std::vector<std::string_view>& allowed);
-  bool check_sequence(const YAML::Node& node, std::string_view what);
+  /// A list of at most `max_entries` (input_limits.hpp) entries.
+  bool check_sequence(const YAML::Node& node, std::string_view what, std::size_t max_entries = max_list_entries);
 
   /// A flow list of exactly `count` numbers, each finite and inside [lo, hi];
   /// a bad element is reported at its own line and column, named by

@@ -40,6 +40,8 @@ dd if=/dev/zero of="$disk/filler" bs=4k 2>/dev/null
 echo "full disk ($(df -h --output=avail "$disk" | tail -1 | tr -d ' ') left):"
 expect_fail "simulate to a full disk" "No space left on device" \
   "$ds" simulate --scenario "$scen" --script "$good" --out "$disk/attempt.dsrec"
+expect_fail "grade --json to a full disk" "No space left on device" \
+  "$ds" grade --scenario "$scen" --session "$work/short.dsrec" --json "$disk/grade.json"
 [ -z "$(ls "$disk" | grep -v '^p.db\|^filler$')" ] || fail "files left behind: $(ls "$disk")"
 cp "$work/short.dsrec" "$work/second.dsrec"
 expect_fail "records add to a full disk" "p.db" \

@@ -2,7 +2,7 @@
 # Builds every libFuzzer target of tests/fuzz with clang (ASan + UBSan) in
 # build-fuzz/ and runs each for SECONDS (default 60). Seeds: tests/fuzz/corpus/
 # <target>, the kept regressions and, for the YAML targets, the shipped
-# scenarios and scripts. An input that crashes, hangs (over 10 s) or exhausts
+# scenarios and scripts. An input that crashes, hangs (over 25 s on one input) or exhausts
 # memory (over 2 GiB) fails the target and is copied to
 # tests/fuzz/regressions/<target>/, where the ordinary test suite replays it:
 # commit it with the fix. Ends with one line: targets, executions, failures.
@@ -38,8 +38,9 @@ for t in "${targets[@]}"; do
     script_text) seeds+=(scenarios/scripts/*/) ;;
   esac
   log=build-fuzz/$t.log
-  # -timeout: one input running over 10 s is a hang; -rss_limit_mb: memory.
-  build-fuzz/fuzz_$t "$work" "${seeds[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # -timeout: one input running over 25 s is a hang (generous: CI machines are
+  # shared and ASan slows the physics tenfold); -rss_limit_mb: memory.
+  build-fuzz/fuzz_$t "$work" "${seeds[@]}" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
     -max_len=131072 -print_final_stats=1 -artifact_prefix="$artifacts" >"$log" 2>&1
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

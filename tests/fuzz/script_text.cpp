@@ -17,9 +17,9 @@ using namespace dermasim;
 
 namespace {
 
-// Enough steps to land the pen and run strokes; the whole attempt's length
+// Enough steps to land the pen and press it along a stroke; the attempt's length
 // is bounded by check (max_attempt_s), which this target also exercises.
-constexpr int max_fuzz_steps = 1500;
+constexpr int max_fuzz_steps = 500;
 
 const std::map<std::string, std::shared_ptr<const scenario::Scenario>>& shipped() {
   static const auto all = [] {

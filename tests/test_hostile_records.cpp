@@ -62,13 +62,22 @@ TEST_CASE("a recording claiming 720 M commands with a valid checksum is refused 
                        doctest::Contains("fewer commands than its header says"), record::RecordError);
 }
 
-TEST_CASE("a journal's counts are bounded by the longest attempt - whatever its runs claim") {
-  const record::Recording r = record::decode_journal(journal_with_runs(10'000'000, 20), "j.journal");
-  CHECK(r.commands.empty());  // the first run is already past the bound: damage, nothing after it
-  const record::Recording ok = record::decode_journal(journal_with_runs(1'000'000, 20), "j.journal");
-  CHECK(ok.commands.size() == 7'000'000);  // seven whole runs fit under 7.2 M steps
-  CHECK(ok.commands.size() <= scenario::max_attempt_steps);
+TEST_CASE("a journal's counts are bounded by what its size can hold - and by the longest attempt") {
+  // Twenty records of 10 M repeats in 1 KB: damage from the first record on.
+  CHECK(record::decode_journal(journal_with_runs(10'000'000, 20), "j.journal").commands.empty());
+  CHECK(record::decode_journal(journal_with_runs(1001, 3), "j.journal").commands.empty());
+  const record::Recording ok = record::decode_journal(journal_with_runs(1000, 20), "j.journal");
+  CHECK(ok.commands.size() == 20'000);  // at most 1,000 steps per 25-byte record
   CHECK(!ok.completed);
+  // The writer splits a long batch of one command into records the reader trusts.
+  test::ScratchDir dir;
+  const std::string path = dir.file("still.journal");
+  {
+    record::RecordingJournal journal(path, record::Recording{.scenario_id = "x", .scenario_hash = "0"});
+    journal.append(std::vector<physics::PenCommand>(4500, physics::PenCommand{.x_mm = 5, .y_mm = 5}));
+  }
+  CHECK(record::recover_journal(path).commands.size() == 4500);
+  CHECK(fs::file_size(path) > 5 * 25);  // five records
 }
 
 TEST_CASE("a recording never grows past the longest attempt on the way out either") {

@@ -15,6 +15,11 @@ constexpr char journal_magic[8] = {'D', 'S', 'J', 'R', 'N', '\x01', '\r', '\n'};
 // One run: u32 repeat count, five i32 fields at the recording quanta, u8 flags.
 constexpr std::size_t run_bytes = 4 + 5 * 4 + 1;
 constexpr double quanta[5] = {0.01, 0.01, 0.001, 0.01, 0.01};
+// The longest run one record holds. The simulator appends every frame and a
+// frame carries at most 100 steps (slower frames drop time), so real runs are
+// shorter; the writer splits any longer one. A reader can then trust a count
+// only as far as the file's size allows: 1,000 steps per 25-byte record.
+constexpr std::uint32_t max_run_steps = 1000;
 
 void put32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
@@ -66,7 +71,7 @@ void RecordingJournal::append(const std::vector<physics::PenCommand>& commands) 
   std::size_t i = written_;
   while (i < commands.size()) {
     std::size_t run = 1;
-    while (i + run < commands.size() && same(commands[i + run], commands[i])) ++run;
+    while (i + run < commands.size() && run < max_run_steps && same(commands[i + run], commands[i])) ++run;
     const physics::PenCommand& c = commands[i];
     put32(out, static_cast<std::uint32_t>(run));
     const double values[5] = {c.x_mm, c.y_mm, c.force_n, c.tilt_deg, c.tilt_direction_deg};
@@ -120,7 +125,7 @@ Recording decode_journal(const std::string& b, const std::string& path) {
   std::uint64_t total = 0;
   for (std::size_t at = body; at + run_bytes <= b.size(); at += run_bytes) {
     const std::uint32_t run = get32(b, at);
-    if (run == 0) break;  // damage: keep what came before
+    if (run == 0 || run > max_run_steps) break;  // damage: keep what came before
     // A journal never holds more than the longest attempt: a count beyond it
     // is damage, and like any damage ends the recovery there.
     if (run > scenario::max_attempt_steps - total) break;

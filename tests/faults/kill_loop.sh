@@ -62,7 +62,7 @@ for i in $(seq 1 "$runs"); do
     whole=$((whole + 1))
   fi
 done
-echo "simulate: $runs runs killed at random, $whole recordings written, each replays and verifies; the rest left none"
+echo "simulate: $runs runs killed at random, $whole recordings written, each replays and verifies; the rest left no recording"
 
 # 3. The interactive simulator mid-attempt: every attempt it reported stored
 # is stored; journals become interrupted attempts at the next start.

@@ -18,7 +18,7 @@ endfunction()
 
 # No input size limit before: these ran until memory was exhausted.
 expect_refusal("check /dev/zero" "/dev/zero: error: the file is larger than the 1 MiB limit" ${DS} check /dev/zero)
-expect_refusal("grade --session /dev/zero" "/dev/zero: the file is larger than the 256 MiB limit for a recording"
+expect_refusal("grade --session /dev/zero" "/dev/zero: the file is larger than the 512 MiB limit for a recording"
                ${DS} grade --scenario ${SCEN} --session /dev/zero)
 
 # check DIR reports every file, a broken one does not stop the others.

@@ -89,9 +89,9 @@ TEST_CASE("a recording never grows past the longest attempt on the way out eithe
 
 TEST_CASE("recordings and journals read from a device with no end are refused by size - naming the file") {
   CHECK_THROWS_WITH_AS(record::read_recording("/dev/zero"),
-                       "/dev/zero: the file is larger than the 256 MiB limit for a recording", record::RecordError);
+                       "/dev/zero: the file is larger than the 512 MiB limit for a recording", record::RecordError);
   CHECK_THROWS_WITH_AS(record::recover_journal("/dev/zero"),
-                       "/dev/zero: the file is larger than the 256 MiB limit for an attempt journal", record::RecordError);
+                       "/dev/zero: the file is larger than the 512 MiB limit for an attempt journal", record::RecordError);
 }
 
 TEST_CASE("a full disk leaves no partial recording and no headless journal behind") {

@@ -22,10 +22,11 @@ inline constexpr std::size_t max_yaml_file_bytes = 1u << 20;
 /// lrs.conf: six `key = value` lines.
 inline constexpr std::size_t max_config_file_bytes = 64u << 10;
 /// Recordings and journals: a pen that changes every field every step costs
-/// at most 52 bytes a step in a recording (25 in a journal run); a real
-/// attempt costs about 3. 256 MiB holds 2 hours of the worst case at 18
-/// bytes a step and any real attempt many times over.
-inline constexpr std::size_t max_recording_file_bytes = 256u << 20;
+/// at most 52 bytes a step in a recording (25 a record in a journal), so
+/// 512 MiB holds 2 hours of the worst case and anything the writer can make
+/// within the longest attempt reads back; a real attempt costs about 3 bytes a
+/// step (43 MB for 2 hours).
+inline constexpr std::size_t max_recording_file_bytes = 512u << 20;
 /// A recording's JSON metadata: answers and names, a few KB.
 inline constexpr std::size_t max_recording_meta_bytes = 1u << 20;
 

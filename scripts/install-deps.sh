@@ -10,6 +10,9 @@ packages=(
   xvfb xauth libgl1-mesa-dri mesa-utils
   # The xAPI validator test (tests/xapi) runs on Node.js.
   nodejs
+  # Fault tests (tests/faults) check databases with the sqlite3 shell; the
+  # fuzz targets (scripts/fuzz.sh) build with clang's libFuzzer.
+  sqlite3 clang-14 libclang-rt-14-dev
 )
 # Debian ships npm apart from nodejs; a NodeSource nodejs bundles npm and
 # conflicts with Debian's package, so npm is asked for only when missing.

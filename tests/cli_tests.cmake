@@ -26,3 +26,7 @@ add_test(NAME cli_simulate_replay_verify COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DS
 # issue 13: the healing outcome of a recorded attempt
 add_test(NAME cli_outcome COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN} -DSCRIPTS=${SCRIPTS}
          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/outcome_work -P ${CMAKE_CURRENT_SOURCE_DIR}/outcome_cli.cmake)
+# Issue 11: hostile files through the verbs (sizes, located errors, check DIR).
+add_test(NAME cli_hostile_input COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN}
+         -DWORK=${CMAKE_CURRENT_BINARY_DIR}/hostile_cli_work -P ${CMAKE_CURRENT_SOURCE_DIR}/hostile_cli.cmake)
+set_tests_properties(cli_hostile_input PROPERTIES TIMEOUT 300)

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -12,43 +11,58 @@
 #include "app/verbs_scenario.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/script.hpp"
+#include "scenario/text_file.hpp"
 
 namespace dermasim::app {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_script(const std::string& path) {
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("dermasim_script", 0) == 0) return true;
+// A script says so on a line of its own (`dermasim_script: 1`); the file is
+// read through the bounded reader, so /dev/zero or a huge file is refused.
+bool is_script(const std::string& bytes) {
+  for (std::size_t at = 0; at < bytes.size();) {
+    if (bytes.compare(at, 15, "dermasim_script") == 0) return true;
+    const std::size_t eol = bytes.find('\n', at);
+    if (eol == std::string::npos) break;
+    at = eol + 1;
+  }
   return false;
 }
 
-// A script's scenario is scenarios/<name>.yaml for scenarios/scripts/<name>/x.yaml.
-std::string scenario_for_script(const fs::path& script) {
-  const fs::path guess = script.parent_path().parent_path().parent_path() / (script.parent_path().filename().string() + ".yaml");
-  return guess.string();
+scenario::Diagnostics check_script(const std::string& path, const std::string& bytes) {
+  auto load = scenario::load_script_text(bytes, path);
+  scenario::Diagnostics errors = load.errors;
+  if (!load.script) return errors;
+  const scenario::TraineeScript& t = *load.script;
+  auto at_scenario = [&](const std::string& message) {
+    errors.push_back({path, t.at_scenario.line, t.at_scenario.column, message});
+  };
+  // The scenario is found by the script's own id, so a script filed under
+  // the wrong case is still checked against the case it names.
+  const std::string scenario_path = scenario::scenario_path_for_script(path, t.scenario_id);
+  if (scenario_path.empty()) {
+    at_scenario("scenario '" + t.scenario_id + "' is not a scenario id (lower_snake_case)");
+  } else if (!fs::is_regular_file(scenario_path)) {
+    at_scenario("cannot find scenario '" + t.scenario_id + "' (looked for " + scenario_path +
+                ": scripts live in scenarios/scripts/<case>/, their case in scenarios/<id>.yaml)");
+  } else if (auto s = scenario::load_scenario_file(scenario_path); !s.scenario) {
+    at_scenario("scenario " + scenario_path + " has errors (check it first)");
+  } else {
+    const auto more = scenario::check_script_against(t, *s.scenario);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
+  return errors;
 }
 
 int check_file(const std::string& path, bool simulate) {
   scenario::Diagnostics errors;
-  if (is_script(path)) {
-    auto load = scenario::load_script_file(path);
-    errors = load.errors;
-    if (load.script) {
-      const std::string scenario_path = scenario_for_script(path);
-      if (fs::exists(scenario_path)) {
-        auto s = scenario::load_scenario_file(scenario_path);
-        if (s.scenario) {
-          const auto more = scenario::check_script_against(*load.script, *s.scenario);
-          errors.insert(errors.end(), more.begin(), more.end());
-        }
-      }
-    }
-  } else {
-    errors = scenario::load_scenario_file(path).errors;
-  }
+  auto bytes = scenario::read_bounded_file(path, scenario::max_yaml_file_bytes, "a scenario or script");
+  if (bytes.index() == 1)
+    errors.push_back({path, 0, 0, std::get<1>(bytes)});
+  else if (is_script(std::get<0>(bytes)))
+    errors = check_script(path, std::get<0>(bytes));
+  else
+    errors = scenario::load_scenario_text(std::get<0>(bytes), path).errors;
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.str().c_str());
   if (errors.empty()) std::printf("%s: ok\n", path.c_str());
   if (!errors.empty()) return 1;
@@ -81,7 +95,19 @@ int run_check(std::span<const std::string_view> args) {
   }
   std::sort(files.begin(), files.end());
   int failed = 0;
-  for (const auto& f : files) failed += f.empty() ? 1 : check_file(f, simulate);
+  for (const auto& f : files) {
+    if (f.empty()) {
+      ++failed;
+      continue;
+    }
+    // One broken file never stops the others from being reported.
+    try {
+      failed += check_file(f, simulate);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "%s: error: %s\n", f.c_str(), e.what());
+      ++failed;
+    }
+  }
   std::printf("%zu file(s) checked, %d with errors\n", files.size(), failed);
   return failed ? 1 : 0;
 }

@@ -13,6 +13,7 @@
 #include "app/fixed_step_clock.hpp"
 #include "app/gui_input.hpp"
 #include "app/gui_verbs.hpp"
+#include "app/quit_signals.hpp"
 #include "app/sim_app.hpp"
 #include "app/view_setup.hpp"
 #include "scene/skin_tone.hpp"
@@ -55,6 +56,7 @@ void play_feedback(const StepSummary& summary, ui::FeedbackControls& controls, A
 }  // namespace
 
 int run_gui(std::span<const std::string_view> args) {
+  const QuitSignals signals;  // before SDL starts (quit_signals.hpp)
   int width = 1280, height = 800;
   if (const auto size = option(args, "--size")) parse_size(*size, width, height);
   render::GlWindow window({.width = width, .height = height, .title = "dermasim: microneedling stretch marks",
@@ -77,7 +79,7 @@ int run_gui(std::span<const std::string_view> args) {
   FixedStepClock clock(physics::Simulator::rate_hz, max_steps_per_frame);
   double last_t = glfwGetTime();
 
-  while (!glfwWindowShouldClose(window.handle()) && !input.quit_requested()) {
+  while (!glfwWindowShouldClose(window.handle()) && !input.quit_requested() && !signals.requested()) {
     glfwPollEvents();
     const double now = glfwGetTime();
     const double dt = std::min(0.25, now - last_t);
@@ -100,6 +102,10 @@ int run_gui(std::span<const std::string_view> args) {
     glFinish();
     app.note_frame_time((glfwGetTime() - now) * 1000.0);
     glfwSwapBuffers(window.handle());
+  }
+  if (const int signo = signals.requested()) {
+    std::fprintf(stderr, "dermasim: quitting on signal %d; an attempt in progress is kept as interrupted\n", signo);
+    return 128 + signo;  // the shell's convention for a process ended by a signal
   }
   return 0;
 }

@@ -159,7 +159,9 @@ bool deliver(record::ProgressDb& db, bool quiet_when_unconfigured) {
 int records_export(std::span<const std::string_view> args) {
   const Parsed p = parse(args, {"--csv", "--db"}, false);
   const std::string out = p.need("--csv");
-  record::ProgressDb db(existing_db_path(p));
+  // Export only reads: a database on read-only media or in a read-only
+  // folder still exports.
+  record::ProgressDb db(existing_db_path(p), record::ProgressDb::ReadOnly{});
   const auto attempts = db.attempts();
   const std::string csv = record::attempts_csv(attempts);
   if (out == "-") {

@@ -197,7 +197,15 @@ StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
       if (c.entered > tissue::Layer::stratum_corneum) ++s.crossings;
     s.cues |= ev.feedback.cues;
   }
-  if (steps > 0) attempt_->journal_steps();
+  if (steps > 0) {
+    // A full disk must not end the attempt: the journal keeps its whole
+    // frames and takes the missing ones at the next frame with room.
+    try {
+      attempt_->journal_steps();
+    } catch (const record::RecordError& e) {
+      state_.message = std::string(e.what()) + " (retrying every frame)";
+    }
+  }
   const physics::StepEvents& last = sim().last_events();
   s.feedback = steps > 0 ? last.feedback : physics::HapticFeedback{};
   s.new_cues = s.cues & ~previous_cues_;

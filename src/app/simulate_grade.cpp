@@ -1,5 +1,7 @@
 // `dermasim simulate` runs a scripted trainee headless through the whole flow
 // and writes the session recording; `dermasim grade` grades a recording.
+#include <cerrno>
+#include <cstring>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -34,11 +36,28 @@ std::shared_ptr<const scenario::Scenario> load_or_report(const std::string& path
   return std::make_shared<const scenario::Scenario>(std::move(*load.scenario));
 }
 
+// Written beside the target and renamed into place: a full disk leaves no
+// half-written report (nor a .partial file) behind, and says why.
 void write_text(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error(path + ": cannot write");
-  out << text;
-  if (!out) throw std::runtime_error(path + ": writing failed");
+  const std::string tmp = path + ".partial";
+  std::error_code ec;
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+    out << text;
+    out.flush();
+    if (!out) {
+      const std::string why = std::strerror(errno);
+      out.close();
+      std::filesystem::remove(tmp, ec);
+      throw std::runtime_error(path + ": writing failed: " + why);
+    }
+  }
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw std::runtime_error(path + ": cannot move into place: " + ec.message());
+  }
 }
 
 // Batch grading: one CSV row per recording in a folder. Each recording's

@@ -30,12 +30,15 @@ class RecordingJournal {
  private:
   std::string path_;
   std::FILE* file_ = nullptr;
-  std::size_t written_ = 0;
+  std::size_t written_ = 0;  // commands in the file
+  std::size_t bytes_ = 0;    // its length after the last whole frame
 };
 
 /// Reads a journal left by an interrupted attempt: a Recording with
 /// completed = false and every whole command (a torn last record is dropped).
 /// Throws RecordError for a file that is not a journal.
 Recording recover_journal(const std::string& path);
+/// The same from the journal's bytes; `name` names it in messages.
+Recording decode_journal(const std::string& bytes, const std::string& name);
 
 }  // namespace dermasim::record

@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
+
+#include "scenario/text_file.hpp"
 
 #include "record/text_util.hpp"
 
@@ -55,10 +57,8 @@ void replace_all(std::string& text, const std::string& secret) {
     text.replace(pos, secret.size(), "***");
 }
 
-void apply_file(LrsConfig& c, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw LrsConfigError(path + ": cannot read the LRS configuration");
-  c.file = path;
+void apply_text(LrsConfig& c, const std::string& text, const std::string& path) {
+  std::istringstream in(text);
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     const std::string t = trimmed(line);
@@ -80,11 +80,14 @@ void apply_file(LrsConfig& c, const std::string& path) {
     else if (key == "actor_home_page")
       c.xapi.actor_home_page = value;
     else if (key == "timeout_s") {
+      // The whole value must be a number (stod would take "5 minutes" as 5).
+      std::size_t used = 0;
       try {
-        c.timeout_s = std::stod(value);
+        c.timeout_s = std::stod(value, &used);
       } catch (const std::exception&) {
         c.timeout_s = -1;
       }
+      if (used != value.size()) c.timeout_s = -1;
       if (!(c.timeout_s > 0 && c.timeout_s <= 600)) throw LrsConfigError(where + ": timeout_s must be 0..600 seconds");
     } else {
       throw LrsConfigError(where + ": unknown key '" + key +
@@ -93,7 +96,20 @@ void apply_file(LrsConfig& c, const std::string& path) {
   }
 }
 
+void apply_file(LrsConfig& c, const std::string& path) {
+  auto bytes = scenario::read_bounded_file(path, scenario::max_config_file_bytes, "an LRS configuration");
+  if (bytes.index() == 1) throw LrsConfigError(path + ": cannot read the LRS configuration: " + std::get<1>(bytes));
+  c.file = path;
+  apply_text(c, std::get<0>(bytes), path);
+}
+
 }  // namespace
+
+LrsConfig parse_lrs_config_text(const std::string& text, const std::string& name) {
+  LrsConfig c;
+  apply_text(c, text, name);
+  return c;
+}
 
 std::string LrsConfig::problem() const {
   if (endpoint.empty() && username.empty() && password.empty()) return {};

@@ -39,6 +39,8 @@ std::string default_lrs_config_path();
 LrsConfig load_lrs_config();
 /// A config from one file only (tests).
 LrsConfig read_lrs_config_file(const std::string& path);
+/// A config from text; `name` names it in messages (tests, fuzzing).
+LrsConfig parse_lrs_config_text(const std::string& text, const std::string& name);
 
 /// `text` with every credential of `c` (and their Basic-auth encoding, and
 /// any user:password@ in a URL) replaced by "***".

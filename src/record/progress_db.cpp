@@ -1,6 +1,10 @@
 #include "record/progress_db.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -76,16 +80,6 @@ std::optional<AttemptStatus> parse_attempt_status(std::string_view name) {
   return std::nullopt;
 }
 
-std::string default_db_path() {
-  const char* xdg = std::getenv("XDG_DATA_HOME");
-  // The XDG spec: a relative XDG_DATA_HOME is invalid and must be ignored.
-  if (xdg && *xdg && fs::path(xdg).is_absolute()) return (fs::path(xdg) / "dermasim" / "progress.db").string();
-  const char* home = std::getenv("HOME");
-  if (!home || !*home)
-    throw DbError("cannot place the progress database: neither XDG_DATA_HOME nor HOME is set (use --db PATH)");
-  return (fs::path(home) / ".local" / "share" / "dermasim" / "progress.db").string();
-}
-
 namespace {
 SqliteDb open_creating_folder(const std::string& path) {
   const fs::path parent = fs::path(path).parent_path();
@@ -93,6 +87,13 @@ SqliteDb open_creating_folder(const std::string& path) {
   if (!parent.empty()) fs::create_directories(parent, ec);
   if (ec) throw DbError(path + ": cannot create the folder " + parent.string() + ": " + ec.message());
   if (fs::is_directory(path)) throw DbError(path + ": is a folder, not a database file");
+  // SQLite would open a read-only file or folder and fail later with "unable
+  // to open database file"; say what is wrong instead (the WAL and its
+  // shared memory live next to the file, so the folder must be writable too).
+  const std::string folder = parent.empty() ? "." : parent.string();
+  if (::access(folder.c_str(), W_OK) != 0 || (fs::exists(path) && ::access(path.c_str(), W_OK) != 0))
+    throw DbError(path + ": the database or its folder is read-only (" + std::strerror(errno) +
+                  "); attempts cannot be stored here (records export still reads it)");
   return SqliteDb(path, true);
 }
 }  // namespace

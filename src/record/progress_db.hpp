@@ -141,6 +141,11 @@ class ProgressDb {
   /// Opens or creates the database at `path` (creating its folder), turns on
   /// WAL and foreign keys, and applies the missing migrations. Throws DbError.
   explicit ProgressDb(const std::string& path, XapiSettings xapi = {});
+  /// Opens an existing database for reading only (`records export`): no
+  /// migration, no WAL switch, so a read-only file or folder still exports.
+  /// Refuses a newer or foreign database as the writer does. Throws DbError.
+  struct ReadOnly {};
+  ProgressDb(const std::string& path, ReadOnly);
   const std::string& path() const { return db_.path(); }
   SqliteDb& sqlite() { return db_; }
 

@@ -2,14 +2,20 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "scenario/input_limits.hpp"
 #include "scenario/json_writer.hpp"
+#include "scenario/text_file.hpp"
+#include "scenario/utf8.hpp"
 #include "tissue/fnv1a.hpp"
 
 namespace dermasim::record {
@@ -19,7 +25,7 @@ constexpr char magic[8] = {'D', 'S', 'R', 'E', 'C', '\x01', '\r', '\n'};
 constexpr std::uint32_t format_version = 1;
 // Quanta of the command fields, as physics::quantize_command uses them.
 constexpr const auto& quanta = physics::command_quanta;
-constexpr std::uint64_t max_commands = 200ull * 3600 * 1000;  // 200 hours at 1 kHz
+using scenario::max_attempt_steps;
 
 void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
@@ -186,6 +192,11 @@ void parse_meta(const std::string& text, Recording& r, Reader& reader) {
     // const: looking up a key the metadata lacks must not throw.
     const YAML::Node m = YAML::Load(text);
     r.scenario_id = m["scenario_id"].as<std::string>();
+    // It names a file (`grade --scenario DIR` reads DIR/<id>.yaml): only
+    // lower_snake_case, as a scenario's id, never a path.
+    bool id_ok = !r.scenario_id.empty();
+    for (char ch : r.scenario_id) id_ok = id_ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
+    if (!id_ok) reader.fail("the metadata's scenario_id is not a scenario id");
     r.scenario_hash = m["scenario_hash"].as<std::string>();
     r.scenario_file = m["scenario_file"].as<std::string>("");
     r.trainee = m["trainee"].as<std::string>("");
@@ -243,6 +254,9 @@ std::string encode_recording(const Recording& r) {
   put_u32(out, static_cast<std::uint32_t>(meta.size()));
   out += meta;
   const std::string stream = encode_commands(r.commands);
+  if (r.commands.size() > max_attempt_steps)
+    throw RecordError("an attempt of " + std::to_string(r.commands.size()) + " steps is longer than the longest "
+                      "a recording may hold (" + std::to_string(max_attempt_steps) + ")");
   put_u64(out, r.commands.size());
   put_u64(out, stream.size());
   out += stream;
@@ -268,17 +282,32 @@ Recording decode_recording(const std::string& bytes, const std::string& name) {
   }();
   const auto meta_size = in.fixed(4);
   if (meta_size > bytes.size()) in.fail("the file is truncated");
+  if (meta_size > scenario::max_recording_meta_bytes) in.fail("the metadata is larger than any recording writes");
+  const std::size_t meta_start = in.pos();
   const std::string meta = in.take(meta_size);
   const auto count = in.fixed(8);
   const auto stream_size = in.fixed(8);
-  if (count > max_commands) in.fail("the command count is implausible");
+  // Trusted only up to the longest attempt (input_limits.hpp): memory is
+  // reserved for it below, before the stream is read.
+  if (count > max_attempt_steps)
+    in.fail("the header claims " + std::to_string(count) + " commands, more than the longest attempt (" +
+            std::to_string(max_attempt_steps) + ", 2 hours at 1 kHz)");
   if (stream_size > bytes.size() || in.pos() + stream_size + 8 != bytes.size()) in.fail("the file is truncated");
   if (fnv1a(std::string_view(bytes).substr(0, bytes.size() - 8)) != stored) in.fail("the checksum does not match: the file is corrupted");
 
+  // The metadata is JSON as encode_recording writes it: UTF-8 with no raw
+  // control bytes (the writer escapes them); anything else is damage.
+  if (const auto bad = scenario::first_invalid_utf8(meta); bad != std::string::npos)
+    in.fail("the metadata is not UTF-8 text (byte " + std::to_string(meta_start + bad) + ")");
+  for (std::size_t i = 0; i < meta.size(); ++i)
+    if (static_cast<unsigned char>(meta[i]) < 0x20 && meta[i] != '\n' && meta[i] != '\r' && meta[i] != '\t')
+      in.fail("the metadata holds a control byte (byte " + std::to_string(meta_start + i) + ")");
   Recording r;
   parse_meta(meta, r, in);
   const std::size_t end = in.pos() + stream_size;
-  r.commands.reserve(count);
+  // Runs make a short stream stand for many commands, so the reservation is
+  // bounded by the stream's size too; the vector grows (never past count).
+  r.commands.reserve(std::min<std::uint64_t>(count, stream_size));
   Fields f;
   while (in.pos() < end) {
     const std::uint64_t repeat = in.varint(end);
@@ -300,23 +329,38 @@ Recording decode_recording(const std::string& bytes, const std::string& name) {
 void write_recording(const Recording& r, const std::string& path) {
   const std::string bytes = encode_recording(r);
   const std::string tmp = path + ".partial";
+  std::error_code ec;
+  // A failed write (a full disk, a folder made read-only) leaves nothing
+  // behind: the partial file is removed and any earlier recording stands.
+  auto give_up = [&](const std::string& why) {
+    std::filesystem::remove(tmp, ec);
+    throw RecordError(path + ": " + why);
+  };
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw RecordError(path + ": cannot write the recording");
+    if (!out) throw RecordError(path + ": cannot write the recording: " + std::strerror(errno));
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw RecordError(path + ": writing the recording failed");
+    out.flush();
+    if (!out) {
+      const std::string why = std::strerror(errno);
+      out.close();
+      give_up("writing the recording failed: " + why);
+    }
+    out.close();
+    if (!out) give_up(std::string("writing the recording failed: ") + std::strerror(errno));
   }
-  std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
-  if (ec) throw RecordError(path + ": cannot move the recording into place: " + ec.message());
+  if (ec) give_up("cannot move the recording into place: " + ec.message());
 }
 
 Recording read_recording(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RecordError(path + ": cannot open the file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return decode_recording(s.str(), path);
+  auto bytes = scenario::read_bounded_file(path, scenario::max_recording_file_bytes, "a recording");
+  if (bytes.index() == 1) throw RecordError(path + ": " + std::get<1>(bytes));
+  try {
+    return decode_recording(std::get<0>(bytes), path);
+  } catch (const std::bad_alloc&) {
+    throw RecordError(path + ": not enough memory to read the recording");
+  }
 }
 
 std::string utc_now_iso8601() {

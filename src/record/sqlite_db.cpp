@@ -30,6 +30,11 @@ SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
 void SqliteDb::fail(std::string_view what) const {
   std::string msg = path_;
   msg.append(": ").append(what).append(": ").append(sqlite3_errmsg(db_));
+  // SQLite reports a full disk while growing its WAL or shared-memory file as
+  // a plain I/O error; say what usually causes it. Nothing was committed.
+  const int code = sqlite3_errcode(db_) & 0xff;
+  if (code == SQLITE_IOERR || code == SQLITE_FULL)
+    msg.append(" (is the disk full? nothing was stored; the database keeps what it had)");
   throw DbError(msg);
 }
 

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+
+#include "scenario/utf8.hpp"
 #include <vector>
 
 namespace dermasim::scenario {
@@ -87,7 +89,10 @@ class JsonWriter {
       first_.back() = false;
     }
   }
-  void string_literal(std::string_view s) {
+  void string_literal(std::string_view text) {
+    // JSON is UTF-8: a byte that is not (a title from a Latin-1 file, a
+    // damaged name) becomes U+FFFD rather than an invalid document.
+    const std::string s = utf8_sanitized(text);
     out_ += '"';
     for (unsigned char c : s) {
       switch (c) {

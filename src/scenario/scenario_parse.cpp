@@ -13,6 +13,10 @@ namespace {
 
 using Names = std::vector<std::string_view>;
 
+// A generator's region is at least this wide and high (README, stretch_marks):
+// the bands it places are up to 20 mm wide and need room to spread.
+constexpr double min_region_side_mm = 10.0;
+
 template <typename T, typename F>
 Names names_of(const T& items, F name) {
   Names out;
@@ -60,17 +64,10 @@ void parse_mark(YamlReader& r, const YAML::Node& n, tissue::StretchMark& m) {
   r.read(n, "length_mm", m.length_mm, tissue::StretchMark::min_length_mm, tissue::StretchMark::max_length_mm, true);
   r.read(n, "width_mm", m.width_mm, tissue::StretchMark::min_width_mm, tissue::StretchMark::max_width_mm, true);
   r.read(n, "severity", m.severity, 0, 1, true);
-  if (n["colour"].IsDefined()) {
-    const YAML::Node c = n["colour"];
-    double rgb[3] = {0, 0, 0};
-    bool ok = c.IsSequence() && c.size() == 3;
-    for (std::size_t i = 0; ok && i < 3; ++i)
-      ok = YAML::convert<double>::decode(c[i], rgb[i]) && rgb[i] >= 0.0 && rgb[i] <= 1.0;
-    if (ok)
-      m.colour = tissue::Rgb{rgb[0], rgb[1], rgb[2]};
-    else
-      r.error(c, "colour must be [red, green, blue] with each between 0 and 1");
-  }
+  double rgb[3] = {0, 0, 0};
+  if (r.read_numbers(n, "colour", rgb, 3, 0.0, 1.0, {"red", "green", "blue"},
+                     "[red, green, blue] with each between 0 and 1", false))
+    m.colour = tissue::Rgb{rgb[0], rgb[1], rgb[2]};
 }
 
 void parse_generator(YamlReader& r, const YAML::Node& n, const tissue::PatchSpec& spec,
@@ -90,15 +87,14 @@ void parse_generator(YamlReader& r, const YAML::Node& n, const tissue::PatchSpec
   r.read(n, "angle_deg", g.angle_deg, -180, 180, false);
   g.region_x1_mm = spec.width_mm;
   g.region_y1_mm = spec.height_mm;
-  if (n["region"].IsDefined()) {
-    const YAML::Node reg = n["region"];
-    double v[4] = {0, 0, 0, 0};
-    bool ok = reg.IsSequence() && reg.size() == 4;
-    for (std::size_t i = 0; ok && i < 4; ++i) ok = YAML::convert<double>::decode(reg[i], v[i]);
-    ok = ok && v[0] >= 0 && v[1] >= 0 && v[2] <= spec.width_mm && v[3] <= spec.height_mm && v[0] + 10 <= v[2] &&
-         v[1] + 10 <= v[3];
-    if (!ok) {
-      r.error(reg, "region must be [x0, y0, x1, y1] inside the patch, at least 10 mm each way");
+  double v[4] = {0, 0, 0, 0};
+  if (has(n, "region")) {
+    if (!r.read_numbers(n, "region", v, 4, 0.0, tissue::PatchSpec::max_size_mm, {"x0", "y0", "x1", "y1"},
+                        "[x0, y0, x1, y1] in mm", false))
+      return;
+    if (v[2] > spec.width_mm || v[3] > spec.height_mm || v[0] + min_region_side_mm > v[2] ||
+        v[1] + min_region_side_mm > v[3]) {
+      r.error(n["region"], "region must be [x0, y0, x1, y1] inside the patch, at least 10 mm each way");
       return;
     }
     g.region_x0_mm = v[0], g.region_y0_mm = v[1], g.region_x1_mm = v[2], g.region_y1_mm = v[3];
@@ -119,7 +115,7 @@ void parse_history(YamlReader& r, const YAML::Node& list, bool medication, std::
     r.read(n, "intake", item.intake, false);
     r.read(n, "relevant", item.relevant, true);
     r.read(n, "fact", item.fact, false);
-    const YAML::Node f = n["follow_up"];
+    const YAML::Node f = get(n, "follow_up");
     if (f.IsDefined() && r.check_map(f, "follow_up", {"question", "answer"})) {
       r.read(f, "question", item.question, true);
       r.read(f, "answer", item.answer, true);
@@ -256,50 +252,59 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
   Scenario s;
   s.file = file;
   s.source_hash = content_hash(text);
-  if (!r.check_map(root, "a scenario file",
-                   {"dermasim_scenario", "id", "title", "summary", "patient", "site", "stretch_marks", "history",
-                    "medications", "answer_key", "rubric", "feedback", "mode"}))
-    return load;
-  int version = 0;
-  if (r.read(root, "dermasim_scenario", version, 1, 1, true) && version != 1)
-    r.error(root, "unsupported scenario format version");
-  r.read(root, "id", s.id, true);
-  r.read(root, "title", s.title, true);
-  r.read(root, "summary", s.summary, false);
-  r.read_enum<Mode>(root, "mode", s.mode, false, parse_mode, {"practice", "assessment"});
-  if (root["patient"].IsDefined()) parse_patient(r, root["patient"], s.patient);
-  else r.error(root, "missing required key 'patient'");
-  if (root["site"].IsDefined()) parse_site(r, root["site"], s.patch);
-  else r.error(root, "missing required key 'site'");
-  s.patch.patient = {s.patient.sex, s.patient.bmi_kg_m2};
+  try {
+    if (!r.check_map(root, "a scenario file",
+                     {"dermasim_scenario", "id", "title", "summary", "patient", "site", "stretch_marks", "history",
+                      "medications", "answer_key", "rubric", "feedback", "mode"}))
+      return load;
+    int version = 0;
+    if (r.read(root, "dermasim_scenario", version, 1, 1, true) && version != 1)
+      r.error(root, "unsupported scenario format version");
+    r.read(root, "id", s.id, true);
+    r.read(root, "title", s.title, true);
+    r.read(root, "summary", s.summary, false);
+    r.read_enum<Mode>(root, "mode", s.mode, false, parse_mode, {"practice", "assessment"});
+    if (root["patient"].IsDefined()) parse_patient(r, root["patient"], s.patient);
+    else r.error(root, "missing required key 'patient'");
+    if (root["site"].IsDefined()) parse_site(r, root["site"], s.patch);
+    else r.error(root, "missing required key 'site'");
+    s.patch.patient = {s.patient.sex, s.patient.bmi_kg_m2};
 
-  const YAML::Node marks = root["stretch_marks"];
-  if (!marks.IsDefined()) {
-    r.error(root, "missing required key 'stretch_marks'");
-  } else if (marks.IsMap()) {
-    if (r.check_map(marks, "stretch_marks", {"generate"})) parse_generator(r, marks["generate"], s.patch, s.patch.marks);
-  } else if (r.check_sequence(marks, "stretch_marks")) {
-    for (const auto& m : marks) {
-      tissue::StretchMark mark;
-      parse_mark(r, m, mark);
-      s.patch.marks.push_back(mark);
+    const YAML::Node marks = root["stretch_marks"];
+    if (!marks.IsDefined()) {
+      r.error(root, "missing required key 'stretch_marks'");
+    } else if (marks.IsMap()) {
+      if (!has(marks, "generate"))
+        r.error(marks, "stretch_marks must be a list of marks or {generate: {...}}");
+      else if (r.check_map(marks, "stretch_marks", {"generate"}))
+        parse_generator(r, marks["generate"], s.patch, s.patch.marks);
+    } else if (r.check_sequence(marks, "stretch_marks")) {
+      for (const auto& m : marks) {
+        tissue::StretchMark mark;
+        parse_mark(r, m, mark);
+        s.patch.marks.push_back(mark);
+      }
     }
-  }
-  if (root["history"].IsDefined()) parse_history(r, root["history"], false, s.history);
-  if (root["medications"].IsDefined()) parse_history(r, root["medications"], true, s.history);
-  if (root["answer_key"].IsDefined()) parse_key(r, root["answer_key"], s.key);
-  else r.error(root, "missing required key 'answer_key'");
-  if (root["rubric"].IsDefined()) parse_rubric(r, root["rubric"], s.rubric);
-  if (root["feedback"].IsDefined()) parse_feedback(r, root["feedback"], s);
+    if (root["history"].IsDefined()) parse_history(r, root["history"], false, s.history);
+    if (root["medications"].IsDefined()) parse_history(r, root["medications"], true, s.history);
+    if (root["answer_key"].IsDefined()) parse_key(r, root["answer_key"], s.key);
+    else r.error(root, "missing required key 'answer_key'");
+    if (root["rubric"].IsDefined()) parse_rubric(r, root["rubric"], s.rubric);
+    if (root["feedback"].IsDefined()) parse_feedback(r, root["feedback"], s);
 
-  // Stage 2 runs even after stage-1 errors, so one `check` lists every
-  // problem: a field that failed to parse keeps its valid default.
-  validate_scenario(s, root, r);
+    // Stage 2 runs even after stage-1 errors, so one `check` lists every
+    // problem: a field that failed to parse keeps its valid default.
+    validate_scenario(s, root, r);
+  } catch (const YAML::Exception& e) {
+    // A safety net: every lookup above is guarded, but a shape no reader
+    // foresaw must still end as a located message, never std::terminate.
+    r.error(e.mark.line >= 0 ? e.mark : r.mark(root), "unexpected YAML structure: " + e.msg);
+  }
   if (!load.errors.empty()) return load;
   try {
     s.skin = std::make_shared<const tissue::SkinPatch>(s.patch);  // compiled once, shared by every simulator
   } catch (const std::invalid_argument& e) {
-    r.error(root, e.what());  // the validator checks the patch; this is only a backstop
+    r.error(r.mark(root), e.what());  // the validator checks the patch; this is only a backstop
     return load;
   }
   load.scenario = std::move(s);

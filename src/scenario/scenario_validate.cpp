@@ -13,14 +13,13 @@ bool contains(const std::vector<std::string>& v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-// The node of list[key][index] if it exists, else list[key], else root.
-YAML::Mark entry_mark(const YAML::Node& map, std::string_view key, std::size_t index) {
-  if (map.IsMap()) {
-    const YAML::Node list = map[std::string(key)];
-    if (list.IsSequence() && index < list.size()) return list[index].Mark();
-    if (list.IsDefined()) return list.Mark();
-  }
-  return map.Mark();
+// The node of list[key][index] if it exists, else list[key], else the map
+// (else the document's start: a section may be missing altogether).
+YAML::Mark entry_mark(const YamlReader& r, const YAML::Node& map, std::string_view key, std::size_t index) {
+  const YAML::Node list = get(map, key);
+  if (is_sequence(list) && index < list.size()) return r.mark(list[index]);
+  if (list.IsDefined()) return r.mark(list);
+  return r.mark(map);
 }
 
 void check_history(const Scenario& s, const YAML::Node& root, YamlReader& r) {
@@ -29,7 +28,7 @@ void check_history(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   for (const HistoryItem& item : s.history) {
     const std::string_view list = item.medication ? "medications" : "history";
     const std::size_t index = item.medication ? medication_index++ : history_index++;
-    const YAML::Mark at = entry_mark(root, list, index);
+    const YAML::Mark at = entry_mark(r, root, list, index);
     if (!seen.insert(item.id).second) r.error(at, "id '" + item.id + "' is used twice");
     if (item.intake.empty() && item.question.empty())
       r.error(at, "'" + item.id + "' can never be found: give it intake text or a follow_up question");
@@ -42,13 +41,13 @@ void check_history(const Scenario& s, const YAML::Node& root, YamlReader& r) {
 
 void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   const AnswerKey& k = s.key;
-  const YAML::Node key = root["answer_key"];
+  const YAML::Node key = get(root, "answer_key");
   Names item_ids;
   for (const auto& i : s.history) item_ids.push_back(i.id);
 
   for (std::size_t i = 0; i < k.findings.size(); ++i) {
     const HistoryItem* item = s.find_item(k.findings[i]);
-    const YAML::Mark at = entry_mark(key, "findings", i);
+    const YAML::Mark at = entry_mark(r, key, "findings", i);
     if (!item) {
       const std::string guess = did_you_mean(k.findings[i], item_ids);
       r.error(at, "finding '" + k.findings[i] + "' names no history item or medication" +
@@ -66,7 +65,7 @@ void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   for (std::size_t i = 0; i < k.precautions.size(); ++i)
     if (!find_precaution(k.precautions[i])) {
       const std::string guess = did_you_mean(k.precautions[i], precaution_ids);
-      r.error(entry_mark(key, "precautions", i), "precaution '" + k.precautions[i] + "' is not one of " +
+      r.error(entry_mark(r, key, "precautions", i), "precaution '" + k.precautions[i] + "' is not one of " +
                                                      join_names(precaution_ids) +
                                                      (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
     }
@@ -77,8 +76,14 @@ void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
 
   if (treats_today(k.decision)) {
     const double lo = physics::DeviceSettings::min_length_mm, hi = physics::DeviceSettings::max_length_mm;
-    if (k.needle_depth_mm.lo < lo || k.needle_depth_mm.hi > hi)
-      r.error(r.mark_of(key, "needle_depth_mm"), "needle_depth_mm goes outside the device's range 0.25..3.0 mm");
+    // Each bound is reported at its own element, naming which end is wrong.
+    auto outside = [&](std::size_t end, double v) {
+      r.error(entry_mark(r, key, "needle_depth_mm", end),
+              std::string("needle_depth_mm ") + (end == 0 ? "low" : "high") + " end " + number_text(v) +
+                  " goes outside the device's range 0.25..3.0 mm");
+    };
+    if (k.needle_depth_mm.lo < lo) outside(0, k.needle_depth_mm.lo);
+    if (k.needle_depth_mm.hi > hi) outside(1, k.needle_depth_mm.hi);
     bool reachable = false;
     for (auto c : k.cartridges) reachable = reachable || physics::cartridge(c).max_length_mm >= k.needle_depth_mm.lo;
     if (!reachable)
@@ -94,11 +99,11 @@ void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
 
   Names instruction_ids;
   for (const auto& i : instruction_catalog()) instruction_ids.push_back(i.id);
-  const YAML::Node after = key["aftercare"];
+  const YAML::Node after = get(key, "aftercare");
   auto check_instructions = [&](const std::vector<std::string>& list, std::string_view name, bool want_harmful) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Instruction* ins = find_instruction(list[i]);
-      const YAML::Mark at = entry_mark(after, name, i);
+      const YAML::Mark at = entry_mark(r, after, name, i);
       if (!ins) {
         const std::string guess = did_you_mean(list[i], instruction_ids);
         r.error(at, "instruction '" + list[i] + "' is not in the catalogue" +
@@ -114,13 +119,13 @@ void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
 }
 
 void check_rubric(const Scenario& s, const YAML::Node& root, YamlReader& r) {
-  const YAML::Node rubric = root["rubric"];
+  const YAML::Node rubric = get(root, "rubric");
   double total = 0.0;
   for (double w : s.rubric.weights) total += w;
   if (total <= 0.0) r.error(r.mark_of(rubric, "weights"), "the criterion weights add up to 0");
   for (std::size_t i = 0; i < s.rubric.critical.size(); ++i) {
     const CriticalRule& c = s.rubric.critical[i];
-    const YAML::Mark at = entry_mark(rubric, "critical_errors", i);
+    const YAML::Mark at = entry_mark(r, rubric, "critical_errors", i);
     if (c.kind == CriticalKind::missed_finding && !contains(s.key.findings, c.target))
       r.error(at, "critical error names finding '" + c.target + "', which is not in the answer key's findings");
     if (c.kind == CriticalKind::harmful_instruction) {
@@ -208,16 +213,23 @@ void check_patient_findings(const Scenario& s, const YAML::Node& root, YamlReade
 }
 
 void check_patch(const Scenario& s, const YAML::Node& root, YamlReader& r) {
-  const YAML::Node marks = root["stretch_marks"];
+  const YAML::Node marks = get(root, "stretch_marks");
+  // Whatever the skin patch (and so the simulator) refuses, check refuses
+  // first: the patch's own rules, once for the whole patch (the number of
+  // marks) and per mark at the mark's line.
+  const std::string per_mark = "stretch mark ";
+  for (const auto& p : s.patch.problems())
+    if (p.rfind(per_mark, 0) != 0) r.error(marks, p);
   for (std::size_t i = 0; i < s.patch.marks.size(); ++i) {
-    const YAML::Mark at = marks.IsSequence() && i < marks.size() ? marks[i].Mark() : marks.Mark();
+    const YAML::Mark at = is_sequence(marks) && i < marks.size() ? r.mark(marks[i]) : r.mark(marks);
     tissue::PatchSpec single = s.patch;
     single.marks = {s.patch.marks[i]};
-    for (const auto& p : single.problems()) r.error(at, "stretch mark " + std::to_string(i + 1) + ": " + p.substr(p.find(": ") + 2));
+    for (const auto& p : single.problems())
+      if (p.rfind(per_mark, 0) == 0) r.error(at, "stretch mark " + std::to_string(i + 1) + ": " + p.substr(p.find(": ") + 2));
   }
   if (s.patch.marks.empty()) r.error(marks, "a case needs at least one stretch mark");
   if (s.patient.pregnant && s.patient.sex == tissue::Sex::male)
-    r.error(r.mark_of(root["patient"], "pregnant"), "a male patient cannot be pregnant");
+    r.error(r.mark_of(get(root, "patient"), "pregnant"), "a male patient cannot be pregnant");
   for (char c : s.id)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
       r.error(r.mark_of(root, "id"), "id must be lower_snake_case (it names files): '" + s.id + "'");

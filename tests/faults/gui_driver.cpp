@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
     state.clinic.decision = t.consultation.decision;
     state.clinic.precautions = t.consultation.precautions;
     app.apply(one([](ui::UiActions& a) { a.decide = true; }));
-    state.clinic.plan = *t.plan;
+    state.clinic.plan = ui::PlanDraft::of(*t.plan);
     app.apply(one([](ui::UiActions& a) { a.start_procedure = true; }));
     if (state.stage != ui::Stage::procedure) {
       std::fprintf(stderr, "the driver could not start the procedure: %s\n", state.message.c_str());
@@ -136,10 +136,10 @@ int main(int argc, char** argv) {
     if (!pen.finished()) break;  // time is up mid-attempt: left as it is
     app.apply(one([](ui::UiActions& a) { a.finish_procedure = true; }));
     state.clinic.instructions = t.aftercare->instructions;
-    state.clinic.sessions = t.aftercare->sessions;
-    state.clinic.interval_weeks = static_cast<float>(t.aftercare->interval_weeks);
-    state.clinic.maintenance_months = static_cast<float>(t.aftercare->maintenance_months);
+    state.clinic.schedule = {t.aftercare->sessions, static_cast<float>(t.aftercare->interval_weeks),
+                             static_cast<float>(t.aftercare->maintenance_months)};
     app.apply(one([](ui::UiActions& a) { a.submit_aftercare = true; }));
+    app.finish_background_work();  // the grade comes from a worker
     if (state.stage != ui::Stage::debrief || !state.clinic.grade) {
       std::fprintf(stderr, "the attempt did not reach the debrief: %s\n", state.message.c_str());
       return 1;

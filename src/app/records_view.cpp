@@ -21,14 +21,19 @@ void SimulatorApp::load_progress(const std::string& scenario_id) {
       p.scenario_ids.push_back(a.scenario_id);
   if (p.scenario_ids.empty()) return;
   p.scenario_id = scenario_id.empty() ? p.scenario_ids.front() : scenario_id;
-  p.attempts = db_->history(paths_.trainee, p.scenario_id);
+  load_curves(p);
+}
+
+// A trainee's (p.trainee) attempts on a case (p.scenario_id) as curves.
+void SimulatorApp::load_curves(ui::ProgressView& p) {
+  p.attempts = db_->history(p.trainee, p.scenario_id);
   for (const auto& a : p.attempts) {
     if (a.status != "completed" || !a.total) continue;
     p.totals.push_back(static_cast<float>(*a.total));
   }
   for (int i = 0; i < scenario::criterion_count; ++i) {
     const std::string name(scenario::criterion_name(static_cast<scenario::CriterionId>(i)));
-    for (const auto& point : db_->criterion_history(paths_.trainee, p.scenario_id, name))
+    for (const auto& point : db_->criterion_history(p.trainee, p.scenario_id, name))
       if (point.applicable) p.criteria[static_cast<std::size_t>(i)].push_back(static_cast<float>(point.score));
   }
   load_proficiency(p);
@@ -69,8 +74,14 @@ void SimulatorApp::load_proficiency(ui::ProgressView& p) {
 void SimulatorApp::load_cohort() {
   if (!db_) return;
   state_.instructor.cohort = db_->cohort();
-  if (!state_.instructor.trainee.empty())
+  if (!state_.instructor.trainee.empty()) {
     state_.instructor.attempts = db_->attempts(state_.instructor.trainee, state_.instructor.scenario_id);
+    ui::ProgressView& curves = state_.instructor.curves;
+    curves = ui::ProgressView{};
+    curves.trainee = state_.instructor.trainee;
+    curves.scenario_id = state_.instructor.scenario_id;
+    load_curves(curves);
+  }
   if (state_.instructor.selected) state_.instructor.selected = db_->attempt(state_.instructor.selected->uuid);
 }
 

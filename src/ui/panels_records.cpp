@@ -65,26 +65,11 @@ void attempts_table(const std::vector<record::AttemptRecord>& attempts, UiAction
 
 }  // namespace
 
-void progress_panel(AppState& state, UiActions& actions) {
-  ProgressView& p = state.progress;
-  if (!begin_page("Progress")) {
-    ImGui::End();
-    return;
-  }
-  ImGui::Text("Trainee: %s", p.trainee.c_str());
-  if (p.scenario_ids.empty()) {
-    ImGui::TextWrapped("No attempts yet. Pick a case in Cases and work it through to the debrief.");
-    ImGui::End();
-    return;
-  }
-  if (ImGui::BeginCombo("Scenario", p.scenario_id.c_str())) {
-    for (const auto& id : p.scenario_ids)
-      if (ImGui::Selectable(id.c_str(), id == p.scenario_id)) actions.show_progress = id;
-    ImGui::EndCombo();
-  }
-  // Issue 15: each criterion and the total across attempts, with the pass
-  // line and the expert benchmark band, and the CUSUM learning curve.
-  if (!p.totals.empty()) {
+// Issue 15: each criterion and the total across attempts, with the pass
+// line and the expert benchmark band, and the CUSUM learning curve.
+void learning_curves(const ProgressView& p) {
+  if (p.totals.empty()) return;
+  {
     if (!p.has_benchmark)
       ImGui::TextWrapped("No expert benchmark is set for this case (dermasim records benchmark import).");
     else if (p.proficient)
@@ -112,6 +97,26 @@ void progress_panel(AppState& state, UiActions& actions) {
                   half, 120.0f);
     }
   }
+}
+
+void progress_panel(AppState& state, UiActions& actions) {
+  ProgressView& p = state.progress;
+  if (!begin_page("Progress")) {
+    ImGui::End();
+    return;
+  }
+  ImGui::Text("Trainee: %s", p.trainee.c_str());
+  if (p.scenario_ids.empty()) {
+    ImGui::TextWrapped("No attempts yet. Pick a case in Cases and work it through to the debrief.");
+    ImGui::End();
+    return;
+  }
+  if (ImGui::BeginCombo("Scenario", p.scenario_id.c_str())) {
+    for (const auto& id : p.scenario_ids)
+      if (ImGui::Selectable(id.c_str(), id == p.scenario_id)) actions.show_progress = id;
+    ImGui::EndCombo();
+  }
+  learning_curves(p);
   ImGui::Separator();
   attempts_table(p.attempts, actions, false, "");
   ImGui::End();
@@ -154,6 +159,7 @@ void instructor_panel(AppState& state, UiActions& actions) {
   if (!v.trainee.empty()) {
     ImGui::Separator();
     ImGui::Text("%s on %s", v.trainee.c_str(), v.scenario_id.c_str());
+    learning_curves(v.curves);
     attempts_table(v.attempts, actions, true, v.selected ? v.selected->uuid : "");
   }
   if (v.selected) {

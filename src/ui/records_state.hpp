@@ -38,6 +38,7 @@ struct InstructorView {
   std::vector<record::CohortCell> cohort;
   std::string trainee, scenario_id;             // the selected cell
   std::vector<record::AttemptRecord> attempts;  // of the selected cell
+  ProgressView curves;  // issue 15: the selected cell's learning curves
   std::optional<record::AttemptRecord> selected;
   float new_total = 0.0f;
   bool new_passed = false;

@@ -187,8 +187,7 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
   // The statements join the outbox in the same transaction: an attempt is
   // never stored without them, nor they without it.
   queue_statements(attempt_uuid, attempt_statements(facts, xapi_), ended);
-  // Issue 15: the metrics benchmarks judge, and "mastered" when this attempt
-  // makes the trainee proficient on the case (record/proficiency.hpp).
+  // Issue 15: the metrics benchmarks judge; "mastered" when this attempt makes its trainee proficient.
   store_attempt_metrics(db_, attempt_uuid, grade);
   if (auto st = proficiency_reached_statement(*this, facts, xapi_)) queue_statements(attempt_uuid, {*st}, ended);
   tx.commit();

@@ -145,3 +145,15 @@ execute_process(COMMAND ${DS} records proficiency --db ${DB} --acceptable-rate 0
 if(NOT rc EQUAL 1 OR NOT err MATCHES "must exceed")
   message(FATAL_ERROR "inverted CUSUM rates were not refused (${rc}):\n${err}")
 endif()
+
+# The learning curves as a page of inline SVG: the benchmark band, the pass
+# line, the CUSUM's limits, and each point's value as a hover title.
+run(${DS} records proficiency --db ${DB} --html ${WORK}/curves.html)
+file(READ ${WORK}/curves.html page)
+foreach(want "<svg" "expert benchmark" "pass 70" "h1 = 2.29: unacceptable" "h0 = -1.29: acceptable"
+        "<title>attempt 2: 80" "Learning curve: Ana on postpartum_abdomen_rubra" "reached at attempt 2")
+  string(FIND "${page}" "${want}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the learning-curve page lacks '${want}'")
+  endif()
+endforeach()

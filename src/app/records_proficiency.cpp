@@ -16,6 +16,7 @@
 #include "app/verbs_proficiency.hpp"
 #include "record/benchmark_store.hpp"
 #include "record/proficiency.hpp"
+#include "record/proficiency_svg.hpp"
 
 namespace dermasim::app {
 namespace {
@@ -26,7 +27,7 @@ constexpr const char* benchmark_usage =
     "       (the instructor defaults to $USER)";
 constexpr const char* proficiency_usage =
     "usage: dermasim records proficiency [--db PATH] [--json] [--trainee NAME] [--scenario ID]\n"
-    "                                    [--acceptable-rate P0] [--unacceptable-rate P1]";
+    "                                    [--acceptable-rate P0] [--unacceptable-rate P1] [--html FILE]";
 
 /// --flag VALUE pairs and bare flags; anything unknown is refused.
 struct Options {
@@ -108,7 +109,7 @@ int records_benchmark(std::span<const std::string_view> args) {
 }
 
 int records_proficiency(std::span<const std::string_view> args) {
-  const Options o = parse(args, {"--db", "--trainee", "--scenario", "--acceptable-rate", "--unacceptable-rate"}, true,
+  const Options o = parse(args, {"--db", "--trainee", "--scenario", "--acceptable-rate", "--unacceptable-rate", "--html"}, true,
                           proficiency_usage);
   if (!o.positional.empty())
     throw std::invalid_argument("unexpected argument '" + o.positional[0] + "'\n" + proficiency_usage);
@@ -118,6 +119,12 @@ int records_proficiency(std::span<const std::string_view> args) {
   if (const std::string p = cusum.problem(); !p.empty()) throw std::invalid_argument("CUSUM: " + p);
   record::ProgressDb db(existing_db(o));
   const auto rows = record::proficiency(db, cusum, o.get("--trainee").value_or(""), o.get("--scenario").value_or(""));
+  if (const auto html = o.get("--html")) {
+    std::ofstream out(*html, std::ios::binary | std::ios::trunc);
+    out << record::proficiency_html_page(rows);
+    if (!out) throw std::runtime_error(*html + ": cannot write");
+    std::fprintf(stderr, "learning curves of %zu trainee x case row(s) written to %s\n", rows.size(), html->c_str());
+  }
   if (o.json) {
     std::fputs(record::proficiency_json(rows, cusum).c_str(), stdout);
     return 0;

@@ -39,7 +39,7 @@ constexpr const char* usage =
     "       dermasim records cohort [--db PATH]\n"
     "       dermasim records benchmark import FILE [--instructor NAME] [--db PATH]\n"
     "       dermasim records proficiency [--db PATH] [--json] [--trainee NAME] [--scenario ID]\n"
-    "                                    [--acceptable-rate P0] [--unacceptable-rate P1]\n"
+    "                                    [--acceptable-rate P0] [--unacceptable-rate P1] [--html FILE]\n"
     "The database defaults to $XDG_DATA_HOME/dermasim/progress.db (~/.local/share/dermasim/progress.db).";
 
 struct UsageError : std::invalid_argument {

@@ -16,6 +16,7 @@
 #include "app/view_setup.hpp"
 #include "record/lrs_config.hpp"
 #include "record/outbox.hpp"
+#include "record/proficiency_svg.hpp"
 #include "record/recording.hpp"
 #include "render/pass_timer.hpp"
 #include "scenario/outcome_report.hpp"
@@ -522,8 +523,12 @@ void SimulatorApp::save_report() {
   fs::create_directories(dir);
   c.report_path = (dir / (fs::path(c.recording_path).stem().string() + ".html")).string();
   std::ofstream out(c.report_path, std::ios::binary | std::ios::trunc);
-  out << scenario::grade_html(*c.grade, session_->scenario(),
-                              scenario::outcome_html_section(session_->scenario(), session_->answers(), session_->commands(), attempt_outcome_seed()));
+  std::string extra = scenario::outcome_html_section(session_->scenario(), session_->answers(), session_->commands(),
+                                                     attempt_outcome_seed());
+  if (db_)  // issue 15: the trainee's learning curve on this case, as inline SVG
+    for (const auto& r : record::proficiency(*db_, {}, paths_.trainee, session_->scenario().id))
+      extra += record::learning_curve_html_section(r);
+  out << scenario::grade_html(*c.grade, session_->scenario(), extra);
   c.status = out ? "Report saved to " + c.report_path : "The report could not be written to " + c.report_path;
 }
 

@@ -70,6 +70,7 @@ struct ProficiencyRow {
   bool proficient = false;
   std::vector<std::string> short_of;  // of the latest completed attempt
   std::vector<AttemptJudgement> history;  // completed attempts, oldest first
+  std::optional<double> pass_mark;        // the latest completed attempt's
   CusumChart cusum;
 };
 

@@ -157,3 +157,17 @@ foreach(want "<svg" "expert benchmark" "pass 70" "h1 = 2.29: unacceptable" "h0 =
     message(FATAL_ERROR "the learning-curve page lacks '${want}'")
   endif()
 endforeach()
+
+# Course plans: the shipped one checks clean; a broken one is refused at its line.
+run(${DS} check ${SRC}/courses)
+file(WRITE ${WORK}/bad_course.yaml "dermasim_course: 1\nid: c\ncases:\n  - scenario: postpartum_abdomen_rubra\n    mode: exam\n")
+execute_process(COMMAND ${DS} check ${WORK}/bad_course.yaml RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "bad_course.yaml:5:11: error: mode: 'exam' is not one of practice or assessment")
+  message(FATAL_ERROR "a broken course was not refused at its line (${rc}):\n${err}")
+endif()
+run(${DS} records course --course ${SRC}/courses/microneedling_foundations.yaml --trainee Ana --db ${DB})
+message(STATUS "${out}")
+if(NOT out MATCHES "postpartum_abdomen_rubra +practice +open +proficient" OR
+   NOT out MATCHES "thigh_alba_severe +assessment +locked +waits for breast_fine_striae_young_adult to reach proficiency")
+  message(FATAL_ERROR "the course plan does not show what is open and locked:\n${out}")
+endif()

@@ -4,5 +4,5 @@ add_test(NAME cli_proficiency COMMAND ${CMAKE_COMMAND} -DDS=$<TARGET_FILE:dermas
          -DSCEN=${PROJECT_SOURCE_DIR}/scenarios/postpartum_abdomen_rubra.yaml
          -DSCRIPTS=${PROJECT_SOURCE_DIR}/scenarios/scripts/postpartum_abdomen_rubra
          -DVALIDATOR=${CMAKE_CURRENT_BINARY_DIR}/xapi_validator/validate.js
-         -DWORK=${CMAKE_CURRENT_BINARY_DIR}/proficiency_work -P ${CMAKE_CURRENT_SOURCE_DIR}/proficiency_cli.cmake)
+         -DSRC=${PROJECT_SOURCE_DIR} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/proficiency_work -P ${CMAKE_CURRENT_SOURCE_DIR}/proficiency_cli.cmake)
 set_tests_properties(cli_proficiency PROPERTIES FIXTURES_REQUIRED xapi_validator)

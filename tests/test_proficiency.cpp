@@ -8,10 +8,12 @@
 
 #include "record/benchmark.hpp"
 #include "record/benchmark_store.hpp"
+#include "record/course_progress.hpp"
 #include "record/json_reader.hpp"
 #include "record/migrations.hpp"
 #include "record/proficiency.hpp"
 #include "records_helpers.hpp"
+#include "scenario/course.hpp"
 
 using namespace dermasim;
 
@@ -222,4 +224,61 @@ TEST_CASE("two consecutive attempts at the benchmark make a trainee proficient -
   REQUIRE(merged.size() == 4);
   CHECK(merged[0].proficient);
   CHECK(merged[1].history[1].short_of == ben.history[1].short_of);
+}
+
+TEST_CASE("a course plan loads with its order - bad plans are refused at the line") {
+  const auto good = scenario::load_course_text(
+      "dermasim_course: 1\nid: c\ncases:\n  - scenario: a\n    mode: practice\n  - scenario: b\n    mode: assessment\n"
+      "  - scenario: c\n    mode: practice\n    after: [a]\n    unlock: proficient\n",
+      "c.yaml");
+  REQUIRE(good.course);
+  REQUIRE(good.course->cases.size() == 3);
+  CHECK(good.course->cases[0].after.empty());
+  CHECK(good.course->cases[1].after == std::vector<std::string>{"a"});  // the previous case by default
+  CHECK(good.course->cases[1].mode == scenario::CaseMode::assessment);
+  CHECK(good.course->cases[2].unlock == scenario::UnlockRule::proficient);
+
+  const auto bad = scenario::load_course_text(
+      "dermasim_course: 1\nid: c\ncases:\n  - scenario: a\n    mode: exam\n  - scenario: b\n    mode: practice\n"
+      "    after: [z]\n  - scenario: a\n    mode: practice\n",
+      "bad.yaml");
+  CHECK_FALSE(bad.course);
+  REQUIRE(bad.errors.size() == 3);
+  CHECK(bad.errors[0].str().find("bad.yaml:5:") == 0);  // mode: exam
+  CHECK(bad.errors[0].message.find("'exam' is not one of practice or assessment") != std::string::npos);
+  CHECK(bad.errors[1].message.find("'z' is not an earlier case") != std::string::npos);
+  CHECK(bad.errors[2].message.find("already in this course") != std::string::npos);
+  const auto missing = scenario::load_course_file(std::string(DERMASIM_SOURCE_DIR) + "/courses/microneedling_foundations.yaml",
+                                                  std::string(DERMASIM_SOURCE_DIR) + "/scenarios");
+  CHECK(missing.errors.empty());
+  CHECK_FALSE(scenario::load_course_text("dermasim_course: 1\nid: c\ncases:\n  - scenario: nowhere\n    mode: practice\n",
+                                         "n.yaml", std::string(DERMASIM_SOURCE_DIR) + "/scenarios")
+                  .course);
+}
+
+TEST_CASE("a course case unlocks when its prerequisites are passed or proficient - and says why not") {
+  test::ScratchDir dir;
+  record::ProgressDb db(dir.file("p.db"));
+  const auto plan = scenario::load_course_text(
+      "dermasim_course: 1\nid: c\ncases:\n  - scenario: postpartum_abdomen_rubra\n    mode: practice\n"
+      "  - scenario: b\n    mode: practice\n  - scenario: c\n    mode: assessment\n    after: [postpartum_abdomen_rubra]\n"
+      "    unlock: proficient\n",
+      "c.yaml");
+  REQUIRE(plan.course);
+  auto access = record::course_access(db, *plan.course, "Ana");
+  CHECK(access[0].unlocked);
+  CHECK_FALSE(access[1].unlocked);
+  CHECK(access[1].why == "waits for postpartum_abdomen_rubra to be passed");
+  record::Benchmark b = record::build_benchmark(
+      "postpartum_abdomen_rubra", "h", {procedure_grade(90, 0.85, 0), procedure_grade(94, 0.9, 1), procedure_grade(98, 0.95, 0)});
+  record::import_benchmark(db.sqlite(), b, record::benchmark_json(b), "Dr. Lee", "b.json");
+  attempt(db, "Ana", 1, procedure_grade(95, 0.92, 0));
+  access = record::course_access(db, *plan.course, "Ana");
+  CHECK(access[1].unlocked);  // passed once
+  CHECK_FALSE(access[2].unlocked);
+  CHECK(access[2].why == "waits for postpartum_abdomen_rubra to reach proficiency");
+  attempt(db, "Ana", 2, procedure_grade(95, 0.92, 0));
+  access = record::course_access(db, *plan.course, "Ana");
+  CHECK(access[0].proficient);
+  CHECK(access[2].unlocked);
 }

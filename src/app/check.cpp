@@ -11,18 +11,27 @@
 #include "app/check_simulate.hpp"
 #include "app/verbs_scenario.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "scenario/course.hpp"
 #include "scenario/script.hpp"
 
 namespace dermasim::app {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_script(const std::string& path) {
+bool has_top_key(const std::string& path, const char* key) {
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line))
-    if (line.rfind("dermasim_script", 0) == 0) return true;
+    if (line.rfind(key, 0) == 0) return true;
   return false;
+}
+bool is_script(const std::string& path) { return has_top_key(path, "dermasim_script"); }
+bool is_course(const std::string& path) { return has_top_key(path, "dermasim_course"); }  // issue 15
+
+// A course's cases are scenarios/<id>.yaml beside courses/.
+std::string scenario_dir_for_course(const fs::path& course) {
+  const fs::path dir = course.parent_path().parent_path() / "scenarios";
+  return fs::is_directory(dir) ? dir.string() : std::string();
 }
 
 // A script's scenario is scenarios/<name>.yaml for scenarios/scripts/<name>/x.yaml.
@@ -46,13 +55,15 @@ int check_file(const std::string& path, bool simulate) {
         }
       }
     }
+  } else if (is_course(path)) {
+    errors = scenario::load_course_file(path, scenario_dir_for_course(path)).errors;
   } else {
     errors = scenario::load_scenario_file(path).errors;
   }
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.str().c_str());
   if (errors.empty()) std::printf("%s: ok\n", path.c_str());
   if (!errors.empty()) return 1;
-  return simulate && !is_script(path) ? check_simulate_file(path) : 0;
+  return simulate && !is_script(path) && !is_course(path) ? check_simulate_file(path) : 0;
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "app/verbs_proficiency.hpp"
 #include "record/benchmark_store.hpp"
+#include "record/course_progress.hpp"
 #include "record/proficiency.hpp"
 #include "record/proficiency_svg.hpp"
 
@@ -136,6 +137,25 @@ int records_proficiency(std::span<const std::string_view> args) {
                 r.attempts_to_proficiency ? std::to_string(*r.attempts_to_proficiency).c_str() : "-",
                 !r.benchmark ? "no bench" : r.proficient ? "yes" : "no",
                 r.cusum.values.empty() ? 0.0 : r.cusum.values.back(), r.cusum.h1, joined(r.short_of).c_str());
+  return 0;
+}
+
+int records_course(std::span<const std::string_view> args) {
+  constexpr const char* usage = "usage: dermasim records course --course FILE.yaml --trainee NAME [--db PATH]";
+  const Options o = parse(args, {"--course", "--trainee", "--db"}, false, usage);
+  const auto file = o.get("--course");
+  const auto trainee = o.get("--trainee");
+  if (!file || !trainee || !o.positional.empty()) throw std::invalid_argument(usage);
+  const auto load = scenario::load_course_file(*file);
+  for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.str().c_str());
+  if (!load.course) return 1;
+  record::ProgressDb db(existing_db(o));
+  std::printf("%s (%s) for %s\n", load.course->title.c_str(), load.course->id.c_str(), trainee->c_str());
+  int n = 0;
+  for (const auto& c : record::course_access(db, *load.course, *trainee))
+    std::printf("%2d. %-34s %-10s %-8s %s\n", ++n, c.scenario_id.c_str(), std::string(scenario::case_mode_name(c.mode)).c_str(),
+                c.unlocked ? "open" : "locked",
+                c.unlocked ? (c.proficient ? "proficient" : c.passed ? "passed" : "") : c.why.c_str());
   return 0;
 }
 

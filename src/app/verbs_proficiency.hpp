@@ -9,5 +9,6 @@ namespace dermasim::app {
 int run_benchmark(std::span<const std::string_view> args);
 int records_benchmark(std::span<const std::string_view> args);
 int records_proficiency(std::span<const std::string_view> args);
+int records_course(std::span<const std::string_view> args);
 
 }  // namespace dermasim::app

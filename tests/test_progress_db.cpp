@@ -82,6 +82,7 @@ TEST_CASE("a version 1 database made by an older build opens - migrates and keep
   const auto a = db.attempt("11111111-2222-4333-8444-555555555555");
   REQUIRE(a);
   CHECK(a->trainee == "Ana");
+  CHECK(a->mode == scenario::Mode::practice);  // migration 3: attempts from before modes had the hints
   CHECK(*a->total == 81.5);
   CHECK(a->criteria.size() == 1);
   CHECK(text_of(db.sqlite(), "SELECT count(*) FROM sqlite_schema WHERE name = 'attempts_by_trainee_scenario'") == "1");
@@ -127,7 +128,7 @@ TEST_CASE("an attempt exists as interrupted from its start and is completed in o
   CHECK(record::is_uuid(id));
   auto a = db.attempt(id);
   REQUIRE(a);
-  CHECK(a->status == "interrupted");
+  CHECK(a->status == record::AttemptStatus::interrupted);
   CHECK(!a->ended_utc);
   CHECK(a->recording_path == "/recordings/Ana.dsrec");
   CHECK(a->criteria.empty());
@@ -137,7 +138,7 @@ TEST_CASE("an attempt exists as interrupted from its start and is completed in o
   end.ended_utc = "2024-03-01T09:12:30Z";
   db.record_attempt_finished(id, test::made_up_grade(82.5, true, 85.0, true), end);
   a = db.attempt(id);
-  CHECK(a->status == "completed");
+  CHECK(a->status == record::AttemptStatus::completed);
   CHECK(*a->ended_utc == "2024-03-01T09:12:30Z");
   CHECK(*a->duration_s == doctest::Approx(750.0));
   CHECK(*a->total == 82.5);
@@ -172,7 +173,7 @@ TEST_CASE("an attempt that ends early is kept as interrupted with what it scored
   end.completed = false;
   db.record_attempt_finished(id, test::made_up_grade(20, false, 20), end);
   const auto a = db.attempt(id);
-  CHECK(a->status == "interrupted");
+  CHECK(a->status == record::AttemptStatus::interrupted);
   CHECK(a->ended_utc);
   const auto st = db.statements(id);
   REQUIRE(st.size() == 2);  // initialized, terminated: no verdict on an unfinished attempt

@@ -1,5 +1,5 @@
 // The simulation lands where the published measurements do
-// (shared/reference/tissue-mechanics.md). Each test would fail with a wrong model.
+// (docs/SOURCES.md). Each test would fail with a wrong model.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -52,7 +52,7 @@ TEST_CASE("Lam et al. 2008: a hand-pressed array under 1 mm is buried less than 
     }
 }
 
-TEST_CASE("tissue-mechanics.md (a faster needle reduces deflection): speed, not the device, separates stamp and pen") {
+TEST_CASE("Verbaan 2008 and tissue mechanics (a faster needle reduces deflection): speed, not the device, separates stamp and pen") {
   // The stamp brought down fast (landing at full force, about 0.1 m/s)
   // buries its needles deeper than the same stamp pressed slowly, and a pen's
   // cam (hundreds of mm/s) deeper still.

@@ -167,7 +167,7 @@ TEST_CASE("importing other stations merges by attempt UUID and importing twice c
   }
   const auto s3 = here.import_from(dir.file("station_b.db"));
   CHECK(s3.attempts_updated == 1);
-  CHECK(here.attempt(in_progress)->status == "completed");
+  CHECK(here.attempt(in_progress)->status == record::AttemptStatus::completed);
   CHECK(here.attempt(in_progress)->criteria.size() == 5);
   CHECK(here.statements(in_progress).size() == 4);
   CHECK(here.import_from(dir.file("station_b.db")).attempts_updated == 0);

@@ -101,7 +101,7 @@ TEST_CASE("SIGKILL mid-write loses no committed attempt and leaves at most one i
   for (const auto& id : committed) {
     const auto a = db.attempt(id);
     REQUIRE_MESSAGE(a, "committed attempt " << id << " is missing");
-    CHECK(a->status == "completed");
+    CHECK(a->status == record::AttemptStatus::completed);
     CHECK(*a->total == 77.0);
     CHECK(a->criteria.size() == 5);
     CHECK(a->critical_errors.size() == 1);
@@ -112,7 +112,7 @@ TEST_CASE("SIGKILL mid-write loses no committed attempt and leaves at most one i
   // attempt each kill interrupted, with nothing half-written.
   int interrupted = 0;
   for (const auto& a : db.attempts()) {
-    if (a.status == "completed") {
+    if (a.status == record::AttemptStatus::completed) {
       CHECK(a.criteria.size() == 5);
       CHECK(db.statements(a.uuid).size() == 4);
     } else {

@@ -1,5 +1,5 @@
 // Layer thicknesses, patient adjustment and stretch marks against
-// shared/reference/tissue-mechanics.md.
+// docs/SOURCES.md.
 #include <doctest/doctest.h>
 
 #include <stdexcept>

@@ -19,6 +19,13 @@ inline std::optional<std::string_view> option(std::span<const std::string_view> 
   return std::nullopt;
 }
 
+/// Whether the bare flag `name` (no value) is among `args`.
+inline bool has_flag(std::span<const std::string_view> args, std::string_view name) {
+  for (const auto a : args)
+    if (a == name) return true;
+  return false;
+}
+
 inline long long option_int(std::span<const std::string_view> args, std::string_view name, long long fallback,
                             long long lo, long long hi) {
   const auto v = option(args, name);

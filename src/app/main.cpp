@@ -18,13 +18,14 @@ void print_usage() {
       "usage: dermasim [VERB] [OPTIONS]\n"
       "\n"
       "  (no verb) | gui [--scenario FILE] [--scenarios DIR] [--data DIR] [--db PATH] [--trainee NAME]\n"
-      "                [--instructor NAME]\n"
+      "                [--instructor NAME] [--assessment]\n"
       "                [--size WxH]\n"
       "                [--fitzpatrick 1..6] [--mute]\n"
       "                                   open the interactive simulator on the bundled default\n"
       "                                   case (abdomen, postpartum striae rubra) or FILE; the case\n"
       "                                   library lists DIR (scenarios/); recordings and reports go\n"
-      "                                   to DIR (~/.local/share/dermasim); F1 lists controls\n"
+      "                                   to DIR (~/.local/share/dermasim); F1 lists controls;\n"
+      "                                   --assessment: no hints in any case (else each case's mode)\n"
       "  demo [--seconds S]               treat the default case with a scripted pen, headless, and\n"
       "                                   print what the physics does\n"
       "  screenshot --view top|oblique|cutaway --out FILE.png [--size WxH] [--seconds S]\n"
@@ -80,10 +81,6 @@ int main(int argc, char** argv) {
     if (args.empty() || args[0] == "gui" || args[0].starts_with("--"))
       return dermasim::app::run_gui(std::span(args).subspan(args.empty() || args[0].starts_with("--") ? 0 : 1));
     if (args[0] == "demo") return dermasim::app::run_demo(std::span(args).subspan(1));
-    if (args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
-      print_usage();
-      return 0;
-    }
     const auto rest = std::span(args).subspan(1);
     if (args[0] == "check") return dermasim::app::run_check(rest);
     if (args[0] == "simulate") return dermasim::app::run_simulate(rest);

@@ -153,7 +153,7 @@ int records_course(std::span<const std::string_view> args) {
   std::printf("%s (%s) for %s\n", load.course->title.c_str(), load.course->id.c_str(), trainee->c_str());
   int n = 0;
   for (const auto& c : record::course_access(db, *load.course, *trainee))
-    std::printf("%2d. %-34s %-10s %-8s %s\n", ++n, c.scenario_id.c_str(), std::string(scenario::case_mode_name(c.mode)).c_str(),
+    std::printf("%2d. %-34s %-10s %-8s %s\n", ++n, c.scenario_id.c_str(), std::string(scenario::mode_name(c.mode)).c_str(),
                 c.unlocked ? "open" : "locked",
                 c.unlocked ? (c.proficient ? "proficient" : c.passed ? "passed" : "") : c.why.c_str());
   return 0;

@@ -280,12 +280,13 @@ int records_statements(std::span<const std::string_view> args) {
 int records_cohort(std::span<const std::string_view> args) {
   const Parsed p = parse(args, {"--db"}, false);
   record::ProgressDb db(existing_db_path(p));
-  std::printf("%-24s %-32s %8s %8s %8s %-6s %9s %11s\n", "trainee", "scenario", "attempts", "latest", "best", "pass",
-              "critical", "interrupted");
+  std::printf("%-24s %-32s %8s %8s %8s %-6s %9s %11s %8s %-10s\n", "trainee", "scenario", "attempts", "latest", "best",
+              "pass", "critical", "interrupted", "assessed", "mode");
   for (const auto& c : db.cohort())
-    std::printf("%-24s %-32s %8d %8.1f %8.1f %-6s %9d %11d\n", c.trainee.c_str(), c.scenario_id.c_str(), c.attempts,
-                c.latest_total, c.best_total, c.attempts ? (c.latest_passed ? "pass" : "fail") : "-",
-                c.latest_critical_errors, c.interrupted);
+    std::printf("%-24s %-32s %8d %8.1f %8.1f %-6s %9d %11d %8d %-10s\n", c.trainee.c_str(), c.scenario_id.c_str(),
+                c.attempts, c.latest_total, c.best_total, c.attempts ? (c.latest_passed ? "pass" : "fail") : "-",
+                c.latest_critical_errors, c.interrupted, c.assessed,
+                c.attempts ? std::string(scenario::mode_name(c.latest_mode)).c_str() : "-");
   return 0;
 }
 

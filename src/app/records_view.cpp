@@ -28,7 +28,7 @@ void SimulatorApp::load_progress(const std::string& scenario_id) {
 void SimulatorApp::load_curves(ui::ProgressView& p) {
   p.attempts = db_->history(p.trainee, p.scenario_id);
   for (const auto& a : p.attempts) {
-    if (a.status != "completed" || !a.total) continue;
+    if (a.status != record::AttemptStatus::completed || !a.total) continue;
     p.totals.push_back(static_cast<float>(*a.total));
   }
   for (int i = 0; i < scenario::criterion_count; ++i) {
@@ -42,7 +42,7 @@ void SimulatorApp::load_curves(ui::ProgressView& p) {
 // Issue 15: the pass lines, the expert benchmark band and the CUSUM of the view's trainee and case.
 void SimulatorApp::load_proficiency(ui::ProgressView& p) {
   for (const auto& a : p.attempts) {
-    if (a.status != "completed") continue;
+    if (a.status != record::AttemptStatus::completed) continue;
     if (a.pass_mark) p.pass_mark = static_cast<float>(*a.pass_mark);
     for (const auto& c : a.criteria)
       if (const auto id = scenario::parse_criterion(c.criterion))
@@ -120,8 +120,8 @@ void SimulatorApp::start_replay(const std::string& attempt_uuid) {
   record::Recording rec;
   std::optional<scenario::Grade> grade;
   if (attempt_uuid.empty() && viewing_stored_.empty()) {
-    s = session_->scenario_ptr();
-    rec = current_recording();
+    s = attempt_->session().scenario_ptr();
+    rec = attempt_->recording();
     grade = state_.clinic.grade;
   } else {
     rec = stored_recording(attempt_uuid.empty() ? viewing_stored_ : attempt_uuid);
@@ -171,7 +171,7 @@ void SimulatorApp::apply_records_actions(const ui::UiActions& actions) {
                         state_.instructor.new_passed, state_.instructor.reason.data(), state_.instructor.instructor);
     state_.instructor.reason.fill('\0');
     load_cohort();
-    sync_statements_in_background();  // the voided verdict and the new one, to a configured LRS
+    records_.sync_statements();  // the voided verdict and the new one, to a configured LRS
   }
   if (actions.open_attempt_report) open_attempt_report(*actions.open_attempt_report);
   if (actions.replay_attempt) start_replay(*actions.replay_attempt);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "scenario/session.hpp"
+#include "scenario/simulation_builder.hpp"
 
 namespace dermasim::app {
 
@@ -12,8 +12,7 @@ ReplayPlayer::ReplayPlayer(std::shared_ptr<const scenario::Scenario> s, record::
   if (!rec_.answers.plan || rec_.commands.empty())
     throw std::runtime_error("this attempt has no procedure to replay (the visit ended at the consultation)");
   const auto& device = rec_.answers.plan->device;
-  sim_ = std::make_unique<physics::Simulator>(std::make_shared<const tissue::SkinPatch>(scenario_->patch), device,
-                                              scenario::technique_limits(*scenario_, device));
+  sim_ = scenario::build_simulator(*scenario_, device);
 }
 
 void ReplayPlayer::seek(std::uint64_t step) {

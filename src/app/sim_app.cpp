@@ -1,28 +1,24 @@
 #include "app/sim_app.hpp"
 
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <string>
 
-#include "app/outcome_film.hpp"
+#include "app/case_library.hpp"
 #include "app/panel_cost.hpp"
 #include "app/view_setup.hpp"
-#include "record/lrs_config.hpp"
-#include "record/outbox.hpp"
 #include "record/proficiency_svg.hpp"
 #include "record/recording.hpp"
 #include "render/pass_timer.hpp"
 #include "scenario/outcome_report.hpp"
 #include "scenario/report.hpp"
 #include "scenario/scenario_loader.hpp"
-#include "scene/skin_tone.hpp"
+#include "scenario/simulation_builder.hpp"
+#include "tissue/default_case.hpp"
 #include "tissue/fnv1a.hpp"
 #include "ui/panels.hpp"
 
@@ -53,186 +49,62 @@ std::vector<int> instruction_order(const std::string& seed_text) {
   return order;
 }
 
-ui::Stage ui_stage(scenario::Stage s) {
-  switch (s) {
-    case scenario::Stage::consultation: return ui::Stage::screening;
-    case scenario::Stage::plan: return ui::Stage::plan;
-    case scenario::Stage::procedure: return ui::Stage::procedure;
-    case scenario::Stage::aftercare: return ui::Stage::aftercare;
-    case scenario::Stage::debrief: return ui::Stage::debrief;
-  }
-  return ui::Stage::library;
+AppPaths resolved(AppPaths p) {
+  if (p.scenario_dir.empty()) p.scenario_dir = default_scenario_dir();
+  if (p.data_dir.empty()) p.data_dir = default_data_dir();
+  if (p.db_path.empty()) p.db_path = (fs::path(p.data_dir) / "progress.db").string();
+  if (p.trainee.empty()) p.trainee = std::getenv("USER") && *std::getenv("USER") ? std::getenv("USER") : "trainee";
+  return p;
 }
 
 }  // namespace
 
 SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callbacks, AppPaths paths)
-    : window_(window), paths_(std::move(paths)) {
-  if (paths_.scenario_dir.empty()) paths_.scenario_dir = default_scenario_dir();
-  if (paths_.data_dir.empty()) paths_.data_dir = default_data_dir();
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // panels open where the code puts them
-  ImGui::StyleColorsDark();
-  ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowRounding = 4.0f;
-  style.FrameRounding = 3.0f;
-  // Opaque panels: blending full-resolution panels over the scene costs
-  // milliseconds a frame in software rendering.
-  style.Colors[ImGuiCol_WindowBg].w = 1.0f;
-  ImGui_ImplGlfw_InitForOpenGL(window.handle(), install_imgui_callbacks);
-  ImGui_ImplOpenGL3_Init("#version 450 core");
+    : window_(window),
+      imgui_(window, install_imgui_callbacks),
+      paths_(resolved(std::move(paths))),
+      records_(paths_.db_path, (fs::path(paths_.data_dir) / "recordings").string()),
+      db_(records_.db()) {
+  // Software rendering (Mesa llvmpipe) draws the scene at half resolution.
   // Every renderer starts at full resolution; on a machine too slow for it
   // the frame-time controller (FrameBudget) lowers the scene's scale.
-  const std::string renderer = window.renderer_name();
-  const bool software_gl =
-      renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos;
   state_.render_scale = 1.0f;
   state_.render_scale_max = 1.0f;
-  if (software_gl) {
-    // A software rasteriser pays per triangle, and anti-aliased fringes and
-    // rounded corners nearly double the panels' triangles: square, unsmoothed
-    // panels saved 1.7 ms of a 12.8 ms frame (bench render, five paired runs).
-    style.AntiAliasedFill = false;
-    style.AntiAliasedLines = false;
-    style.WindowRounding = style.FrameRounding = style.GrabRounding = style.ScrollbarRounding = 0.0f;
-  }
-
-  if (paths_.trainee.empty()) paths_.trainee = std::getenv("USER") && *std::getenv("USER") ? std::getenv("USER") : "trainee";
-  try {
-    db_ = std::make_unique<record::ProgressDb>(
-        paths_.db_path.empty() ? (fs::path(paths_.data_dir) / "progress.db").string() : paths_.db_path);
-    recover_interrupted_attempts();
-    sync_statements_in_background();  // what earlier sessions could not deliver
-  } catch (const std::exception& e) {
-    // Training goes on without the progress database; the trainee is told.
-    db_.reset();
-    db_error_ = std::string("Progress is not being saved: ") + e.what();
-    std::fprintf(stderr, "dermasim: %s\n", db_error_.c_str());
-  }
   state_.instructor.instructor = paths_.instructor;
   refresh_library();
   const std::string first = paths_.open_case.empty()
                                 ? (fs::path(paths_.scenario_dir) / "postpartum_abdomen_rubra.yaml").string()
                                 : paths_.open_case;
-  if (!open_case(first)) state_.stage = ui::Stage::library;
-}
-
-void SimulatorApp::sync_statements_in_background() {
-  if (!db_ || syncing_) return;
-  record::LrsConfig config;
-  try {
-    config = record::load_lrs_config();
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "dermasim: the LRS configuration is unusable: %s\n", e.what());
-    return;
+  if (!open_case(first)) {
+    // No case opened (a file that does not load): the library shows over the default skin.
+    no_case_ = std::make_unique<physics::Simulator>(std::make_shared<const tissue::SkinPatch>(tissue::postpartum_abdomen_spec()),
+                                                    physics::DeviceSettings{});
+    state_.stage = ui::Stage::library;
   }
-  if (!config.configured()) return;  // no course LRS: statements stay in the outbox
-  if (sync_thread_.joinable()) sync_thread_.join();
-  syncing_ = true;
-  sync_thread_ = std::thread([this, config, path = db_->path()] {
-    try {
-      // SQLite connections are per thread: the sender opens its own.
-      record::ProgressDb db(path);
-      record::LrsClient client(config);
-      const record::SyncReport r = record::sync_outbox(db, client);
-      if (r.remaining > 0)
-        std::fprintf(stderr, "dermasim: %d xAPI statement(s) wait for the LRS: %s\n", r.remaining, r.last_error.c_str());
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "dermasim: sending to the LRS failed; statements wait in the outbox: %s\n", e.what());
-    }
-    syncing_ = false;
-  });
 }
 
-SimulatorApp::~SimulatorApp() {
-  if (sync_thread_.joinable()) sync_thread_.join();
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplGlfw_Shutdown();
-  ImGui::DestroyContext();
+SimulatorApp::~SimulatorApp() = default;
+
+void SimulatorApp::finish_background_work() {
+  poll_grade(true);
+  records_.wait();
 }
 
 const physics::Simulator& SimulatorApp::sim() const {
   if (replay_ && state_.stage == ui::Stage::replay) return replay_->sim();
-  if (session_ && (session_->stage() == scenario::Stage::procedure || session_->stage() == scenario::Stage::aftercare ||
-                   (session_->stage() == scenario::Stage::debrief && session_->answers().plan)))
-    return session_->simulator();
-  return *preview_;
+  if (attempt_) return attempt_->on_screen();
+  return *no_case_;
 }
 
 void SimulatorApp::refresh_library() {
-  state_.clinic.library.clear();
-  std::vector<fs::path> files;
-  if (fs::is_directory(paths_.scenario_dir))
-    for (const auto& e : fs::directory_iterator(paths_.scenario_dir))
-      if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  // Best scores: this trainee's completed attempts in the progress database.
-  std::map<std::string, std::pair<int, double>> best;
-  std::map<std::string, bool> passed;
-  if (db_)
-    for (const auto& attempt : db_->attempts(paths_.trainee)) {
-      if (attempt.status != "completed" || !attempt.total) continue;
-      auto& [count, top] = best[attempt.scenario_id];
-      ++count;
-      top = std::max(top, *attempt.total);
-      passed[attempt.scenario_id] = passed[attempt.scenario_id] || attempt.passed.value_or(false);
-    }
-  for (const auto& f : files) {
-    ui::LibraryEntry entry;
-    entry.path = f.string();
-    const auto load = scenario::load_scenario_file(entry.path);
-    if (load.scenario) {
-      entry.id = load.scenario->id;
-      entry.title = load.scenario->title;
-      const scenario::Patient& p = load.scenario->patient;
-      entry.patient = p.name + ", " + std::to_string(p.age_years) + ", " + std::string(tissue::sex_name(p.sex)) +
-                      ", Fitzpatrick " + std::string(scene::fitzpatrick_roman(p.fitzpatrick)) + ". " + p.goals;
-      entry.site = std::string(tissue::site_name(load.scenario->patch.site));
-      if (const auto it = best.find(entry.id); it != best.end()) {
-        entry.attempts = it->second.first;
-        entry.best_total = it->second.second;
-        entry.passed_ever = passed[entry.id];
-      }
-    } else {
-      entry.title = f.filename().string();
-      entry.problem = load.errors.empty() ? "unknown" : load.errors.front().str();
-    }
-    state_.clinic.library.push_back(std::move(entry));
-  }
+  state_.clinic.library =
+      scan_case_library(paths_.scenario_dir, db_ ? db_->attempts(paths_.trainee) : std::vector<record::AttemptRecord>{});
 }
 
-std::string SimulatorApp::recording_path_for(const scenario::Scenario& s) const {
-  std::string stamp = attempt_started_utc_;
-  std::replace(stamp.begin(), stamp.end(), ':', '-');
-  return (fs::path(paths_.data_dir) / "recordings" / (stamp + "_" + s.id + ".dsrec")).string();
-}
-
-// Journals left by a killed program become interrupted attempts: their
-// recording up to the last frame, and their grade so far.
-void SimulatorApp::recover_interrupted_attempts() {
-  const fs::path dir = fs::path(paths_.data_dir) / "recordings";
-  if (!fs::is_directory(dir)) return;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() != ".journal") continue;
-    const std::string journal = e.path().string();
-    const std::string recording = e.path().parent_path() / e.path().stem();  // drops ".journal"
-    try {
-      const record::Recording rec = record::recover_journal(journal);
-      record::write_recording(rec, recording);
-      for (const auto& attempt : db_->attempts()) {
-        if (attempt.recording_path != recording || attempt.status != "interrupted" || attempt.ended_utc) continue;
-        const auto s = scenario::load_scenario_file(rec.scenario_file);
-        if (s.scenario)
-          db_->record_attempt_finished(attempt.uuid, scenario::grade_attempt(*s.scenario, rec.answers, rec.commands),
-                                       {.completed = false});
-      }
-      fs::remove(journal);
-    } catch (const std::exception& ex) {
-      std::fprintf(stderr, "dermasim: %s: could not recover the interrupted attempt: %s\n", journal.c_str(), ex.what());
-    }
-  }
+void SimulatorApp::keep_unfinished_attempt() {
+  poll_grade(true);  // a finished attempt still being graded is saved, not lost
+  if (!attempt_) return;
+  if (const std::string journal = attempt_->abandon(); !journal.empty()) records_.keep_interrupted(journal);
 }
 
 bool SimulatorApp::open_case(const std::string& path) {
@@ -242,56 +114,35 @@ bool SimulatorApp::open_case(const std::string& path) {
     return false;
   }
   auto s = std::make_shared<const scenario::Scenario>(std::move(*load.scenario));
-  // An attempt left unfinished is kept as interrupted, with what it had.
-  if (journal_ && session_) {
-    try {
-      record::Recording rec = record::recover_journal(journal_->path());
-      record::write_recording(rec, state_.clinic.recording_path);
-      if (db_ && !attempt_uuid_.empty())
-        db_->record_attempt_finished(attempt_uuid_, scenario::grade_attempt(session_->scenario(), rec.answers, rec.commands),
-                                     {.completed = false});
-      journal_->discard();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "dermasim: keeping the unfinished attempt failed: %s\n", e.what());
-    }
-  }
-  journal_.reset();
-  attempt_uuid_.clear();
+  keep_unfinished_attempt();
   viewing_stored_.clear();
   replay_.reset();
-  session_ = std::make_unique<scenario::Session>(s);
+  const scenario::Mode mode = paths_.assessment ? scenario::Mode::assessment : s->mode;
+  attempt_ = std::make_unique<Attempt>(s, mode, path, paths_.trainee);
   ui::CaseState& c = state_.clinic;
+  // Everything the trainee chooses starts unchosen.
+  c = ui::CaseState{.library = std::move(c.library)};
   c.scenario_path = path;
   c.scenario = s;
-  c.asked.clear();
-  c.findings.clear();
-  c.precautions.clear();
-  c.decision = scenario::Decision::proceed;
-  c.plan = scenario::PlanAnswers{};
-  c.instructions.clear();
+  c.answers = &attempt_->session().answers();
   c.instruction_order = instruction_order(s->id);
-  c.sessions = 1;
-  c.interval_weeks = 2.0f;
-  c.maintenance_months = 1.0f;
-  c.grade.reset();
-  c.outcome.reset();
-  c.status.clear();
-  c.recording_path.clear();
-  state_.message = db_error_;  // a progress problem stays on screen
+  state_.mode = mode;
+  state_.message = records_.error();  // a progress problem stays on screen
   state_.case_title = s->title;
-  state_.device = c.plan.device;
   state_.pen = ui::PenControls{};
   // The patient's skin tone and the case's coverage targets drive the scene.
   state_.view.fitzpatrick = s->patient.fitzpatrick;
   state_.view.coverage_target_per_cm2 = s->key.coverage.target_per_cm2;
   state_.view.coverage_max_per_cm2 = s->key.coverage.max_per_cm2;
+  state_.view.show_coverage = false;
   const auto layers = scenario::target_layers_for(s->key);
   if (!layers.empty()) {
     state_.target_shallowest = *std::min_element(layers.begin(), layers.end());
     state_.target_deepest = *std::max_element(layers.begin(), layers.end());
-    state_.view.target_layer = state_.target_shallowest;  // the cutaway's band: where bleeding starts (P5)
+    // The cutaway's band starts on the key's layer in practice only (P5).
+    if (scenario::shows_hints(mode)) state_.view.target_layer = state_.target_shallowest;
   }
-  preview_ = std::make_unique<physics::Simulator>(std::make_shared<const tissue::SkinPatch>(s->patch), c.plan.device);
+  state_.device = attempt_->on_screen().device();
   show_case_on_screen();
   state_.stage = ui::Stage::screening;
   set_view(scene::ViewPreset::oblique);
@@ -308,10 +159,11 @@ void SimulatorApp::show_case_on_screen() {
 }
 
 void SimulatorApp::start_procedure_now(const scenario::PlanAnswers& plan) {
+  state_.clinic.decision = scenario::Decision::proceed;
   ui::UiActions a;
   a.decide = true;
   apply(a);
-  state_.clinic.plan = plan;
+  state_.clinic.plan = ui::PlanDraft::of(plan);
   ui::UiActions b;
   b.start_procedure = true;
   apply(b);
@@ -325,6 +177,7 @@ void SimulatorApp::set_view(scene::ViewPreset view) {
 }
 
 StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
+  poll_grade(false);
   StepSummary s;
   if (replay_ && state_.stage == ui::Stage::replay) {
     // The replay runs on recorded commands at its own speed, from real time.
@@ -337,15 +190,15 @@ StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
     state_.punctures = replay_->sim().grid().total_punctures();
     return s;
   }
-  if (!session_ || session_->stage() != scenario::Stage::procedure) steps = 0;
+  if (!attempt_ || attempt_->session().stage() != scenario::Stage::procedure) steps = 0;
   s.steps = steps;
   for (int i = 0; i < steps; ++i) {
-    const physics::StepEvents& ev = session_->step(input.next());
+    const physics::StepEvents& ev = attempt_->session().step(input.next());
     for (const auto& c : ev.crossings)
       if (c.entered > tissue::Layer::stratum_corneum) ++s.crossings;
     s.cues |= ev.feedback.cues;
   }
-  if (journal_ && steps > 0) journal_->append(session_->commands());
+  if (steps > 0) attempt_->journal_steps();
   const physics::StepEvents& last = sim().last_events();
   s.feedback = steps > 0 ? last.feedback : physics::HapticFeedback{};
   s.new_cues = s.cues & ~previous_cues_;
@@ -366,16 +219,18 @@ void SimulatorApp::note_frame_time(double frame_ms) {
 }
 
 ui::UiActions SimulatorApp::render_frame(int width, int height) {
-  state_.view.motor_on = state_.pen.motor_on && state_.stage == ui::Stage::procedure;
+  poll_grade(false);
+  const bool procedure = state_.stage == ui::Stage::procedure;
+  // Assessment keeps the coverage map for the debrief, whatever asked for it.
+  if (procedure && !scenario::shows_hints(state_.mode)) state_.view.show_coverage = false;
+  state_.view.motor_on = state_.pen.motor_on && procedure;
   const scene::RenderScene& scene = extractor_.update(sim(), state_.view);
   render::PassTimer& timer = render::pass_timer();  // bench render's breakdown; idle otherwise
   timer.mark("extract");
 
-  ImGui_ImplOpenGL3_NewFrame();
-  sample_panel_font_nearest();
-  ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
+  imgui_.new_frame();
   const ui::UiActions actions = ui::draw_ui(state_);
+  if (procedure && state_.view.show_coverage) state_.hints_drawn |= ui::hint_coverage_map;
   ImGui::Render();
   timer.mark("panels_build");
 
@@ -397,138 +252,53 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
   }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  imgui_.render();
   timer.mark("panels_draw");
   apply(actions);
   return actions;
 }
 
-void SimulatorApp::apply(const ui::UiActions& actions) {
-  if (actions.camera_preset) set_view(*actions.camera_preset);
-  ui::CaseState& c = state_.clinic;
-  try {
-    if (actions.show_library) {
-      refresh_library();
-      viewing_stored_.clear();
-      state_.stage = ui::Stage::library;
-    }
-    if (actions.open_case) open_case(*actions.open_case);
-    if (actions.retry && !c.scenario_path.empty()) open_case(c.scenario_path);
-    if (!session_) return;
-    if (actions.ask) {
-      session_->ask(*actions.ask);
-      ui::set_member(c.asked, *actions.ask, true);
-    }
-    if (actions.decide) {
-      session_->set_findings(c.findings);
-      session_->decide(c.decision, c.decision == scenario::Decision::proceed_with_precautions
-                                       ? c.precautions
-                                       : std::vector<std::string>{});
-      // The attempt exists from the end of the consultation: killing the
-      // program from here on leaves it interrupted, not lost.
-      attempt_started_utc_ = record::utc_now_iso8601();
-      c.recording_path = recording_path_for(session_->scenario());
-      if (db_) {
-        const scenario::Scenario& sc = session_->scenario();
-        attempt_uuid_ = db_->record_attempt_started(
-            {paths_.trainee, sc.id, sc.title, sc.source_hash, c.recording_path, attempt_started_utc_, ""});
-      }
-      if (session_->stage() == scenario::Stage::debrief) enter_debrief();
-    }
-    if (actions.start_procedure) {
-      session_->set_plan(c.plan);
-      fs::create_directories(fs::path(c.recording_path).parent_path());
-      journal_ = std::make_unique<record::RecordingJournal>(c.recording_path + ".journal", current_recording());
-      state_.device = c.plan.device;
-      state_.pen = ui::PenControls{};
-      show_case_on_screen();
-    }
-    if (actions.finish_procedure) {
-      session_->finish_procedure();
-      state_.pen.motor_on = false;
-      // A sensible start for the schedule: the trainee sets the real values.
-      c.sessions = 1;
-    }
-    if (actions.submit_aftercare) {
-      session_->set_aftercare({c.instructions, c.sessions, static_cast<double>(c.interval_weeks),
-                               static_cast<double>(c.maintenance_months)});
-      enter_debrief();
-    }
-    if (actions.save_report) save_report();
-    apply_records_actions(actions);
-    state_.message = db_error_;
-  } catch (const std::exception& e) {
-    // A refused step (bad plan settings, a call out of order) is shown, not fatal.
-    state_.message = e.what();
-  }
-  // The attempt's stage shows unless the trainee went to another screen.
-  const bool elsewhere = state_.stage == ui::Stage::library || state_.stage == ui::Stage::progress ||
-                         state_.stage == ui::Stage::instructor || state_.stage == ui::Stage::replay ||
-                         !viewing_stored_.empty();
-  if (session_ && !elsewhere) state_.stage = ui_stage(session_->stage());
-}
-
-// The healing prediction's seed: the attempt's final state, as `dermasim outcome` uses it.
-std::uint64_t SimulatorApp::attempt_outcome_seed() const {
-  return scenario::outcome_seed(session_->answers().plan ? session_->simulator().state_hash() : 0);
-}
-
 void SimulatorApp::enter_debrief() {
-  const scenario::Scenario& s = session_->scenario();
-  state_.clinic.grade = scenario::grade_attempt(s, session_->answers(), session_->commands());
-  state_.clinic.outcome = build_outcome_film(s, session_->answers(), session_->commands(), attempt_outcome_seed());
-  save_recording();
-}
-
-record::Recording SimulatorApp::current_recording() const {
-  const scenario::Scenario& s = session_->scenario();
-  record::Recording rec;
-  rec.scenario_id = s.id;
-  rec.scenario_hash = s.source_hash;
-  rec.scenario_file = state_.clinic.scenario_path;
-  rec.trainee = paths_.trainee;
-  rec.started_utc = attempt_started_utc_;
-  rec.answers = session_->answers();
-  rec.commands = session_->commands();
-  rec.final_state_hash = session_->answers().plan ? session_->simulator().state_hash() : 0;
-  return rec;
-}
-
-void SimulatorApp::save_recording() {
   ui::CaseState& c = state_.clinic;
-  record::Recording rec = current_recording();
-  rec.grade_total = c.grade->total;
-  rec.passed = c.grade->passed;
+  c.grade.reset();
+  c.grading = true;
+  // The debrief shows the coverage map, in assessment too.
+  state_.view.show_coverage = attempt_->session().answers().plan.has_value();
+  // On a worker, so the window stays live; poll_grade() collects it.
+  attempt_->start_grading();
+}
+
+void SimulatorApp::poll_grade(bool wait) {
+  if (!attempt_ || !attempt_->grading()) return;
+  ui::CaseState& c = state_.clinic;
   try {
-    fs::create_directories(fs::path(c.recording_path).parent_path());
-    record::write_recording(rec, c.recording_path);
-    c.status = "Recorded to " + c.recording_path;
-    if (db_ && !attempt_uuid_.empty()) {
-      db_->record_attempt_finished(attempt_uuid_, *c.grade);
-      c.status += "; saved to your progress";
-      sync_statements_in_background();
-    }
-    // The finished recording is safe: the journal is no longer needed.
-    if (journal_) journal_->discard();
-    journal_.reset();
+    auto grade = attempt_->take_grade(wait);
+    if (!grade) return;
+    c.grade = std::move(grade);
+    c.outcome = attempt_->take_outcome(true);
+    c.grading = false;
+    c.status = attempt_->save(*c.grade, db_);
+    if (db_) records_.sync_statements();
   } catch (const std::exception& e) {
-    c.status = std::string("The attempt could not be saved: ") + e.what();
+    c.grading = false;
+    c.status = std::string("The attempt could not be ") + (c.grade ? "saved: " : "graded: ") + e.what();
   }
 }
 
 void SimulatorApp::save_report() {
   ui::CaseState& c = state_.clinic;
-  if (!c.grade || !session_) return;
+  if (!c.grade || !attempt_) return;
   const fs::path dir = fs::path(paths_.data_dir) / "reports";
   fs::create_directories(dir);
   c.report_path = (dir / (fs::path(c.recording_path).stem().string() + ".html")).string();
   std::ofstream out(c.report_path, std::ios::binary | std::ios::trunc);
-  std::string extra = scenario::outcome_html_section(session_->scenario(), session_->answers(), session_->commands(),
-                                                     attempt_outcome_seed());
+  const scenario::Session& session = attempt_->session();
+  std::string extra = scenario::outcome_html_section(session.scenario(), session.answers(), session.commands(),
+                                                     attempt_->outcome_seed());
   if (db_)  // issue 15: the trainee's learning curve on this case, as inline SVG
-    for (const auto& r : record::proficiency(*db_, {}, paths_.trainee, session_->scenario().id))
+    for (const auto& r : record::proficiency(*db_, {}, paths_.trainee, session.scenario().id))
       extra += record::learning_curve_html_section(r);
-  out << scenario::grade_html(*c.grade, session_->scenario(), extra);
+  out << scenario::grade_html(*c.grade, session.scenario(), extra);
   c.status = out ? "Report saved to " + c.report_path : "The report could not be written to " + c.report_path;
 }
 

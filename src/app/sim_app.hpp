@@ -2,12 +2,14 @@
 // The simulator's frame, shared by the interactive window and `bench render`:
 // the scenario flow (a scenario::Session), whole 1 kHz physics steps during
 // the procedure, scene extraction, the 3D scene, then the panels.
-#include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
-#include <thread>
 
 #include "physics/pen_input.hpp"
+#include "app/attempt.hpp"
+#include "app/imgui_layer.hpp"
+#include "app/records_keeper.hpp"
 #include "app/replay_player.hpp"
 #include "physics/simulator.hpp"
 #include "record/journal.hpp"
@@ -39,6 +41,7 @@ struct AppPaths {
   std::string db_path;        // the progress database; empty: <data_dir>/progress.db
   std::string trainee;        // empty: $USER
   std::string instructor;     // non-empty: instructor mode, under this name
+  bool assessment = false;    // every case in assessment mode (`gui --assessment`), whatever its default
 };
 
 /// $XDG_DATA_HOME/dermasim, else ~/.local/share/dermasim.
@@ -64,6 +67,9 @@ class SimulatorApp {
   bool open_case(const std::string& path);
   /// Skips to the procedure with a plan (benchmarks and screenshots): proceed, no findings.
   void start_procedure_now(const scenario::PlanAnswers& plan);
+  /// Waits for the debrief's grade and the records' background work (tests,
+  /// screenshots); the window itself never waits, it polls every frame.
+  void finish_background_work();
 
   /// Runs `steps` physics steps pulling one command each from `input`
   /// (during the procedure only; other stages do not move the pen).
@@ -78,17 +84,17 @@ class SimulatorApp {
   void apply(const ui::UiActions& actions);
 
  private:
-  std::uint64_t attempt_outcome_seed() const;  // issue 13
   void refresh_library();
+  void apply_keys(const ui::UiActions& actions);
+  void apply_flow(const ui::UiActions& actions);
+  /// Grades the finished attempt on a worker thread; poll_grade() collects it.
   void enter_debrief();
-  void save_recording();
-  record::Recording current_recording() const;
+  /// Takes the grade when it is ready (or waits for it), then saves the attempt.
+  void poll_grade(bool wait);
   void save_report();
   void show_case_on_screen();
-  void recover_interrupted_attempts();
-  /// Delivers the xAPI outbox to the course's LRS, when one is configured,
-  /// on a background thread with its own database connection.
-  void sync_statements_in_background();
+  /// The attempt on screen, left unfinished, is kept as interrupted.
+  void keep_unfinished_attempt();
   // Progress, instructor and replay (records_view.cpp).
   void apply_records_actions(const ui::UiActions& actions);
   void load_progress(const std::string& scenario_id);
@@ -99,20 +105,17 @@ class SimulatorApp {
   void start_replay(const std::string& attempt_uuid);
   record::Recording stored_recording(const std::string& attempt_uuid);
   std::shared_ptr<const scenario::Scenario> scenario_of(const record::Recording& rec) const;
-  std::string recording_path_for(const scenario::Scenario& s) const;
 
   render::GlWindow& window_;
+  ImGuiLayer imgui_;
   AppPaths paths_;
-  std::unique_ptr<scenario::Session> session_;
-  std::unique_ptr<record::ProgressDb> db_;
-  std::unique_ptr<record::RecordingJournal> journal_;
-  std::string attempt_uuid_;     // the attempt in the progress database, once the consultation ends
-  std::string attempt_started_utc_;
-  std::string db_error_;  // why progress is not being saved, if it is not
+  RecordsKeeper records_;
+  record::ProgressDb* db_ = nullptr;  // records_'s main-thread connection; null when records are off
+  std::unique_ptr<Attempt> attempt_;  // the case on screen
+  std::unique_ptr<physics::Simulator> no_case_;  // the skin shown while no case is open
   std::unique_ptr<ReplayPlayer> replay_;
   ui::Stage replay_return_stage_ = ui::Stage::debrief;
   std::string viewing_stored_;  // the stored attempt the debrief shows, if not the current one
-  std::unique_ptr<physics::Simulator> preview_;
   scene::SceneExtractor extractor_;
   render::SceneRenderer renderer_;
   std::unique_ptr<render::OffscreenTarget> scene_target_;
@@ -120,8 +123,6 @@ class SimulatorApp {
   ui::AppState state_;
   std::uint32_t previous_cues_ = 0;
   ui::FrameBudget frame_budget_;
-  std::thread sync_thread_;
-  std::atomic<bool> syncing_{false};
 };
 
 }  // namespace dermasim::app

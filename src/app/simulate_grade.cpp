@@ -11,6 +11,7 @@
 
 #include "app/cli_args.hpp"
 #include "app/verbs_scenario.hpp"
+#include "record/csv.hpp"
 #include "record/recording.hpp"
 #include "scenario/outcome_report.hpp"
 #include "scenario/report.hpp"
@@ -40,13 +41,6 @@ void write_text(const std::string& path, const std::string& text) {
   if (!out) throw std::runtime_error(path + ": writing failed");
 }
 
-std::string csv_field(const std::string& v) {
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 // Batch grading: one CSV row per recording in a folder. Each recording's
 // scenario is the given file, or <id>.yaml in the given folder.
 int grade_folder(const std::string& scenario_arg, const std::string& folder, std::span<const std::string_view> args) {
@@ -60,7 +54,7 @@ int grade_folder(const std::string& scenario_arg, const std::string& folder, std
   int failures = 0;
   std::map<std::string, std::shared_ptr<const scenario::Scenario>> cache;
   for (const auto& path : recordings) {
-    std::string row = csv_field(path.filename().string());
+    std::string row = record::csv_field(path.filename().string());
     try {
       const record::Recording rec = record::read_recording(path.string());
       const std::string file =
@@ -72,7 +66,7 @@ int grade_folder(const std::string& scenario_arg, const std::string& folder, std
       const scenario::Grade g = scenario::grade_attempt(*s, rec.answers, rec.commands);
       char total[32];
       std::snprintf(total, sizeof total, "%.2f", g.total);
-      row += "," + csv_field(s->id) + "," + csv_field(rec.trainee) + "," + csv_field(rec.started_utc) + "," +
+      row += "," + record::csv_field(s->id) + "," + record::csv_field(rec.trainee) + "," + record::csv_field(rec.started_utc) + "," +
              (rec.completed ? "completed" : "interrupted") + "," + total + "," + (g.passed ? "true" : "false");
       for (const auto& c : g.criteria) {
         char score[32];
@@ -81,10 +75,10 @@ int grade_folder(const std::string& scenario_arg, const std::string& folder, std
       }
       std::string critical;
       for (const auto& c : g.critical_errors) critical += (critical.empty() ? "" : ";") + std::string(c.name());
-      row += "," + csv_field(critical) + ",";
+      row += "," + record::csv_field(critical) + ",";
     } catch (const std::exception& e) {
       ++failures;
-      row += ",,,,,,,,,,,,," + csv_field(e.what());
+      row += ",,,,,,,,,,,,," + record::csv_field(e.what());
       std::fprintf(stderr, "%s\n", e.what());
     }
     csv += row + "\n";

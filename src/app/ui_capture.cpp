@@ -35,10 +35,11 @@ void play_script(SimulatorApp& app, const scenario::TraineeScript& t, ui::Stage 
   if (stop == ui::Stage::screening) return;
   act([](ui::UiActions& a) { a.decide = true; });
   if (stop == ui::Stage::plan || app.state().stage == ui::Stage::debrief) {
-    if (t.plan) c.plan = *t.plan;
+    if (t.plan) c.plan = ui::PlanDraft::of(*t.plan);
+    app.finish_background_work();
     return;
   }
-  c.plan = *t.plan;
+  c.plan = ui::PlanDraft::of(*t.plan);
   act([](ui::UiActions& a) { a.start_procedure = true; });
   physics::ScriptedPen pen(scenario::procedure_path(t, *c.scenario));
   const int limit = stop == ui::Stage::procedure ? static_cast<int>(procedure_s * 1000.0) : 1 << 30;
@@ -47,12 +48,12 @@ void play_script(SimulatorApp& app, const scenario::TraineeScript& t, ui::Stage 
   act([](ui::UiActions& a) { a.finish_procedure = true; });
   if (t.aftercare) {
     c.instructions = t.aftercare->instructions;
-    c.sessions = t.aftercare->sessions;
-    c.interval_weeks = static_cast<float>(t.aftercare->interval_weeks);
-    c.maintenance_months = static_cast<float>(t.aftercare->maintenance_months);
+    c.schedule = {t.aftercare->sessions, static_cast<float>(t.aftercare->interval_weeks),
+                  static_cast<float>(t.aftercare->maintenance_months)};
   }
   if (stop == ui::Stage::aftercare) return;
   act([](ui::UiActions& a) { a.submit_aftercare = true; });
+  app.finish_background_work();
 }
 
 ui::Stage parse_stage(std::string_view name) {
@@ -85,10 +86,11 @@ int run_ui_capture(std::span<const std::string_view> args) {
   if (const auto d = option(args, "--data")) paths.data_dir = std::string(*d);
   if (const auto i = option(args, "--instructor")) paths.instructor = std::string(*i);
   if (const auto t = option(args, "--trainee")) paths.trainee = std::string(*t);
+  paths.assessment = has_flag(args, "--assessment");
   render::GlWindow window({.width = width, .height = height, .title = "dermasim", .visible = true, .vsync = false});
   SimulatorApp app(window, false, paths);
   if (!app.state().message.empty()) throw std::runtime_error(app.state().message);
-  app.state().show_help = false;
+  app.state().show_help = has_flag(args, "--help-panel");
   if (const auto script_path = option(args, "--script")) {
     auto load = scenario::load_script_file(std::string(*script_path));
     if (!load.script) throw std::runtime_error(load.errors.empty() ? "the script does not load" : load.errors[0].str());

@@ -34,10 +34,10 @@ std::vector<NeedleOffset> round_12_layout() {
 }
 
 // Needle counts: 12 (Rejuvapen, round) and up to 36-42 and "nano" tips
-// (tissue-mechanics.md, Devices). Pen needles are 0.2-0.4 mm across. Per-needle
+// (docs/SOURCES.md, Devices). Pen needles are 0.2-0.4 mm across. Per-needle
 // puncture force is 0.02-0.03 N in arrays (J Pharm Sci 2013;102:1209) and linear
 // in the tip's area (Davis 2004), so the finer nano cones sit at the low end.
-// The hand stamp reproduces the arrays of Lam et al. 2008 (tissue-mechanics.md:
+// The hand stamp reproduces the arrays of Lam et al. 2008 (docs/SOURCES.md:
 // needles under 1 mm pressed into skin by hand, buried less than half): the
 // pin_36 grid with its needles fixed, no motor and no cap around them.
 const std::array<Cartridge, 4>& table() {

@@ -38,7 +38,7 @@ struct Cartridge {
 };
 
 /// Pens are cleared with a depth tolerance of +/-0.15 mm (Exceed, FDA K182407;
-/// clinical.md D6): the needles do not reach exactly the set length on every
+/// D6): the needles do not reach exactly the set length on every
 /// stroke. Most of the tolerance is spent stroke to stroke (the whole
 /// cartridge, up to this much either side of the setting); the needles of one
 /// cartridge differ far less, since they are ground to one plane: if they
@@ -67,9 +67,9 @@ struct DeviceSettings {
   CartridgeKind cartridge = CartridgeKind::round_12;
   double stroke_rate_hz = 100.0;
 
-  // Pens set depth from 0.25 mm in 0.25 mm steps (SkinPen 0-2.5 mm, clinical.md
+  // Pens set depth from 0.25 mm in 0.25 mm steps (SkinPen 0-2.5 mm, docs/SOURCES.md
   // D6); 3.0 mm is the longest length in practice (D4). Pens stamp 50-150 times
-  // a second (tissue-mechanics.md, Devices).
+  // a second (docs/SOURCES.md, Devices).
   static constexpr double min_length_mm = 0.25;
   static constexpr double max_length_mm = 3.0;
   static constexpr double length_step_mm = 0.25;

@@ -28,10 +28,10 @@ struct NeedleMechanics {
   double tent_linear_n_per_mm = 0.0;      // a1
   double tent_quadratic_n_per_mm2 = 0.0;  // a2
   // Stretching the skin taut reduces deflection (Lam 2008 via
-  // tissue-mechanics.md); so does the pressure of the cap around the needles.
+  // docs/SOURCES.md); so does the pressure of the cap around the needles.
   double taut_stiffening = 2.5;
   double pressure_stiffening_per_n = 0.2;
-  // "A faster needle reduces deflection" (tissue-mechanics.md): impact
+  // "A faster needle reduces deflection" (docs/SOURCES.md): impact
   // insertion at metres per second pierces skin that a slow press only folds
   // (Verbaan et al., J Control Release 2008). The tissue cannot get out of
   // the way of a fast needle: its inertial resistance grows with the square

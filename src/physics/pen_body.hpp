@@ -33,7 +33,7 @@ struct PenBodyParams {
   double tilt_stiffness_n_m_per_rad = 0.8;
   double tilt_damping_n_m_s_per_rad = 0.02;
   // Soft tissue under the cap: R = k1*d + k2*d^2 (fat stiffens under
-  // compression, tissue-mechanics.md); 1 N presses about 1.8 mm, 3 N about 3.6 mm.
+  // compression, docs/SOURCES.md); 1 N presses about 1.8 mm, 3 N about 3.6 mm.
   double cap_k1_n_per_mm = 0.3;
   double cap_k2_n_per_mm2 = 0.15;
   double tissue_damping_n_s_per_m = 4.0;

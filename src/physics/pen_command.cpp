@@ -84,11 +84,11 @@ double snap(double value, double previous, double step, double limit) {
 PenCommand quantize_command(const PenCommand& c, const PenCommand& previous) {
   PenCommand q = c;
   // Limits keep every value inside a 32-bit integer count of its step.
-  q.x_mm = snap(c.x_mm, previous.x_mm, 0.01, 1e6);
-  q.y_mm = snap(c.y_mm, previous.y_mm, 0.01, 1e6);
-  q.force_n = snap(c.force_n, previous.force_n, 0.001, 1e6);
-  q.tilt_deg = snap(c.tilt_deg, previous.tilt_deg, 0.01, 1e6);
-  q.tilt_direction_deg = snap(c.tilt_direction_deg, previous.tilt_direction_deg, 0.01, 1e6);
+  q.x_mm = snap(c.x_mm, previous.x_mm, position_quantum_mm, 1e6);
+  q.y_mm = snap(c.y_mm, previous.y_mm, position_quantum_mm, 1e6);
+  q.force_n = snap(c.force_n, previous.force_n, force_quantum_n, 1e6);
+  q.tilt_deg = snap(c.tilt_deg, previous.tilt_deg, angle_quantum_deg, 1e6);
+  q.tilt_direction_deg = snap(c.tilt_direction_deg, previous.tilt_direction_deg, angle_quantum_deg, 1e6);
   return q;
 }
 

@@ -51,6 +51,16 @@ int sanitize_command(PenCommand& command, const PenCommand& previous, double pat
 namespace dermasim::physics {
 
 /// The resolution commands are recorded at: 0.01 mm, 1 mN, 0.01 degrees.
+/// The steps commands are quantized to, one definition for the physics, the
+/// recording format and the journal: 0.01 mm, 1 mN, 0.01 degrees (finer than
+/// any hand, coarse enough that a recording stores small integer deltas).
+inline constexpr double position_quantum_mm = 0.01;
+inline constexpr double force_quantum_n = 0.001;
+inline constexpr double angle_quantum_deg = 0.01;
+/// The quanta of the five numeric fields in stored order: x, y, force, tilt, tilt direction.
+inline constexpr double command_quanta[5] = {position_quantum_mm, position_quantum_mm, force_quantum_n,
+                                             angle_quantum_deg, angle_quantum_deg};
+
 /// Sessions feed the physics the quantized command, so a recording replays
 /// bit for bit. Non-finite fields keep `previous`'s value.
 PenCommand quantize_command(const PenCommand& command, const PenCommand& previous);

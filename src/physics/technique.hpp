@@ -4,14 +4,14 @@
 
 namespace dermasim::physics {
 
-/// Pens are held perpendicular to the skin (clinical.md P4); beyond this the
+/// Pens are held perpendicular to the skin (P4, docs/SOURCES.md); beyond this the
 /// depth goes uneven and the needles drag.
 inline constexpr double perpendicular_tilt_max_deg = 10.0;
 
 struct TechniqueLimits {
   // The force band is the cartridge's own (for_cartridge): below it needles
   // tent the skin more than they enter; above it bruising and tram-track risk
-  // (clinical.md E3).
+  // (E3).
   double force_min_n = 0.0;
   double force_max_n = 0.0;
   double tilt_max_deg = perpendicular_tilt_max_deg;

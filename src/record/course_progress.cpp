@@ -9,7 +9,7 @@ namespace dermasim::record {
 std::vector<CaseAccess> course_access(ProgressDb& db, const scenario::Course& course, const std::string& trainee) {
   std::map<std::string, bool> passed, proficient;
   for (const auto& a : db.attempts(trainee))
-    if (a.status == "completed" && a.passed.value_or(false)) passed[a.scenario_id] = true;
+    if (a.status == AttemptStatus::completed && a.passed.value_or(false)) passed[a.scenario_id] = true;
   for (const auto& r : proficiency(db, {}, trainee)) proficient[r.scenario_id] = r.proficient;
   std::vector<CaseAccess> out;
   for (const auto& c : course.cases) {

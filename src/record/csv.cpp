@@ -32,8 +32,8 @@ std::string csv_field(const std::string& v) {
 
 std::string attempts_csv(const std::vector<AttemptRecord>& attempts) {
   std::vector<std::string> header = {"attempt_uuid", "trainee",      "scenario_id",  "scenario_hash", "started_utc",
-                                     "ended_utc",    "duration_s",   "status",       "total",         "passed",
-                                     "graded_total", "graded_passed"};
+                                     "ended_utc",    "duration_s",   "status",       "mode",          "total",
+                                     "passed",       "graded_total", "graded_passed"};
   for (int c = 0; c < scenario::criterion_count; ++c) {
     std::string name(scenario::criterion_name(static_cast<scenario::CriterionId>(c)));
     header.push_back(name.append("_score"));
@@ -59,7 +59,8 @@ std::string attempts_csv(const std::vector<AttemptRecord>& attempts) {
                                     a.started_utc,
                                     a.ended_utc.value_or(""),
                                     number(a.duration_s, "%.3f"),
-                                    a.status,
+                                    std::string(attempt_status_name(a.status)),
+                                    std::string(scenario::mode_name(a.mode)),
                                     number(a.total),
                                     boolean(a.passed),
                                     number(a.graded_total),

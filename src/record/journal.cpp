@@ -11,7 +11,7 @@ namespace {
 constexpr char journal_magic[8] = {'D', 'S', 'J', 'R', 'N', '\x01', '\r', '\n'};
 // One run: u32 repeat count, five i32 fields at the recording quanta, u8 flags.
 constexpr std::size_t run_bytes = 4 + 5 * 4 + 1;
-constexpr double quanta[5] = {0.01, 0.01, 0.001, 0.01, 0.01};
+constexpr const auto& quanta = physics::command_quanta;
 
 void put32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);

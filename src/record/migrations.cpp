@@ -83,11 +83,17 @@ CREATE INDEX attempts_by_trainee_scenario ON attempts (trainee_id, scenario_id, 
 CREATE INDEX grade_overrides_by_attempt ON grade_overrides (attempt_uuid, at_utc);
 )sql";
 
-// Migration 3 (issue 15, proficiency-based progression): the metrics of each
+// Migration 3: the mode an attempt was taken in (practice shows hints,
+// assessment none). Attempts stored before modes existed were practice.
+constexpr std::string_view v3 = R"sql(
+ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'practice' CHECK (mode IN ('practice', 'assessment'));
+)sql";
+
+// Migration 4 (issue 15, proficiency-based progression): the metrics of each
 // attempt that the criterion tables do not hold, and expert benchmarks with
 // who set them and when. A benchmark is never edited: a new one for the same
 // case supersedes it (the latest set_utc is the standing one).
-constexpr std::string_view v3 = R"sql(
+constexpr std::string_view v4 = R"sql(
 CREATE TABLE attempt_metrics (
   attempt_uuid TEXT NOT NULL REFERENCES attempts(uuid) ON DELETE CASCADE,
   metric       TEXT NOT NULL,
@@ -116,7 +122,7 @@ CREATE TABLE benchmark_metrics (
 CREATE INDEX benchmarks_by_scenario ON benchmarks (scenario_id, set_utc);
 )sql";
 
-constexpr std::string_view migrations[] = {v1, v2, v3};
+constexpr std::string_view migrations[] = {v1, v2, v3, v4};
 static_assert(std::size(migrations) == latest_schema_version);
 
 }  // namespace

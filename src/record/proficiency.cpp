@@ -85,7 +85,7 @@ std::vector<ProficiencyRow> proficiency(ProgressDb& db, const CusumSettings& set
       rows.push_back(std::move(r));
     }
     ProficiencyRow& r = rows[it->second];
-    if (a.status != "completed") continue;
+    if (a.status != AttemptStatus::completed) continue;
     if (a.pass_mark) r.pass_mark = a.pass_mark;
     r.history.push_back(judge_attempt(a, stored_attempt_metrics(db.sqlite(), a.uuid),
                                       r.benchmark ? &r.benchmark->benchmark : nullptr));

@@ -22,7 +22,7 @@ namespace {
 // The columns of an AttemptRecord, in the order read_attempt() expects.
 constexpr const char* attempt_columns =
     "a.uuid, t.name, a.scenario_id, a.scenario_title, a.scenario_hash, a.started_utc, a.ended_utc, a.duration_s, "
-    "a.status, a.total, a.passed, a.pass_mark, a.recording_path";
+    "a.status, a.total, a.passed, a.pass_mark, a.recording_path, a.mode";
 
 AttemptRecord read_attempt(const Statement& st) {
   AttemptRecord a;
@@ -34,11 +34,13 @@ AttemptRecord read_attempt(const Statement& st) {
   a.started_utc = st.text(5);
   a.ended_utc = st.opt_text(6);
   a.duration_s = st.opt_real(7);
-  a.status = st.text(8);
+  // The schema's CHECK constraints hold both to their closed sets.
+  a.status = parse_attempt_status(st.text(8)).value_or(AttemptStatus::interrupted);
   a.graded_total = st.opt_real(9);
   if (!st.is_null(10)) a.graded_passed = st.integer(10) != 0;
   a.pass_mark = st.opt_real(11);
   a.recording_path = st.text(12);
+  a.mode = scenario::parse_mode(st.text(13)).value_or(scenario::Mode::practice);
   a.total = a.graded_total;
   a.passed = a.graded_passed;
   return a;
@@ -54,7 +56,8 @@ AttemptFacts facts_of(const AttemptRecord& a) {
   f.started_utc = a.started_utc;
   f.ended_utc = a.ended_utc.value_or(a.started_utc);
   f.duration_s = a.duration_s.value_or(0.0);
-  f.completed = a.status == "completed";
+  f.completed = a.status == AttemptStatus::completed;
+  f.mode = a.mode;
   f.total = a.graded_total.value_or(0.0);
   f.pass_mark = a.pass_mark.value_or(70.0);
   f.passed = a.graded_passed.value_or(false);
@@ -64,6 +67,16 @@ AttemptFacts facts_of(const AttemptRecord& a) {
 }
 
 }  // namespace
+
+std::string_view attempt_status_name(AttemptStatus s) {
+  return s == AttemptStatus::completed ? "completed" : "interrupted";
+}
+
+std::optional<AttemptStatus> parse_attempt_status(std::string_view name) {
+  if (name == "completed") return AttemptStatus::completed;
+  if (name == "interrupted") return AttemptStatus::interrupted;
+  return std::nullopt;
+}
 
 std::string default_db_path() {
   const char* xdg = std::getenv("XDG_DATA_HOME");
@@ -125,9 +138,10 @@ std::string ProgressDb::record_attempt_started(const AttemptStart& start) {
   const std::int64_t tid = trainee_id(trainee);
   Statement ins(db_,
                 "INSERT INTO attempts (uuid, trainee_id, scenario_id, scenario_title, scenario_hash, started_utc, "
-                "status, recording_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'interrupted', ?7)");
+                "status, recording_path, mode) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   ins.bind(1, uuid).bind(2, tid).bind(3, start.scenario_id).bind(4, start.scenario_title);
-  ins.bind(5, start.scenario_hash).bind(6, started).bind(7, start.recording_path).run();
+  ins.bind(5, start.scenario_hash).bind(6, started).bind(7, attempt_status_name(AttemptStatus::interrupted));
+  ins.bind(8, start.recording_path).bind(9, scenario::mode_name(start.mode)).run();
   tx.commit();
   return uuid;
 }
@@ -140,32 +154,21 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
     throw std::invalid_argument("a grade total must be within 0..100, got " + std::to_string(grade.total));
 
   Transaction tx(db_);
-  AttemptFacts facts;
-  {
-    Statement sel(db_, std::string("SELECT ") + attempt_columns +
-                           " FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE a.uuid = ?1");
-    if (!sel.bind(1, attempt_uuid).step()) throw DbError(db_.path() + ": no attempt " + attempt_uuid);
-    const AttemptRecord a = read_attempt(sel);
-    if (a.ended_utc) throw DbError(db_.path() + ": attempt " + attempt_uuid + " is already finished");
-    facts.attempt_uuid = a.uuid;
-    facts.trainee = a.trainee;
-    facts.scenario_id = a.scenario_id;
-    facts.scenario_title = a.scenario_title.empty() ? grade.scenario_title : a.scenario_title;
-    facts.started_utc = a.started_utc;
-  }
-  facts.ended_utc = ended;
-  facts.duration_s = end.duration_s.value_or(std::max(0.0, *parse_utc(ended) - parse_utc(facts.started_utc).value_or(0)));
-  facts.completed = end.completed;
-  facts.total = grade.total;
-  facts.pass_mark = grade.pass_mark;
-  facts.passed = grade.passed;
+  const auto before = attempt(attempt_uuid);
+  if (!before) throw DbError(db_.path() + ": no attempt " + attempt_uuid);
+  if (before->ended_utc) throw DbError(db_.path() + ": attempt " + attempt_uuid + " is already finished");
+  // Duration means one thing everywhere: ended - started (AttemptEnd may say otherwise for a known span).
+  const double duration_s =
+      end.duration_s.value_or(std::max(0.0, *parse_utc(ended) - parse_utc(before->started_utc).value_or(0)));
 
   Statement upd(db_,
                 "UPDATE attempts SET status = ?2, ended_utc = ?3, duration_s = ?4, total = ?5, passed = ?6, "
                 "pass_mark = ?7, scenario_title = ?8 WHERE uuid = ?1");
-  upd.bind(1, attempt_uuid).bind(2, end.completed ? "completed" : "interrupted").bind(3, ended);
-  upd.bind(4, facts.duration_s).bind(5, grade.total).bind(6, grade.passed).bind(7, grade.pass_mark);
-  upd.bind(8, facts.scenario_title).run();
+  upd.bind(1, attempt_uuid)
+      .bind(2, attempt_status_name(end.completed ? AttemptStatus::completed : AttemptStatus::interrupted))
+      .bind(3, ended);
+  upd.bind(4, duration_s).bind(5, grade.total).bind(6, grade.passed).bind(7, grade.pass_mark);
+  upd.bind(8, before->scenario_title.empty() ? grade.scenario_title : before->scenario_title).run();
 
   Statement crit(db_,
                  "INSERT INTO criterion_scores (attempt_uuid, criterion, score, weight, threshold, applicable) "
@@ -175,36 +178,22 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
     crit.reset();
     crit.bind(1, attempt_uuid).bind(2, name).bind(3, c.score).bind(4, c.weight).bind(5, c.threshold);
     crit.bind(6, c.applicable).run();
-    facts.criteria.push_back({name, c.score, c.applicable});
   }
   Statement err(db_, "INSERT INTO critical_errors (attempt_uuid, seq, kind, message) VALUES (?1, ?2, ?3, ?4)");
   for (std::size_t i = 0; i < grade.critical_errors.size(); ++i) {
     const auto& e = grade.critical_errors[i];
     err.reset();
     err.bind(1, attempt_uuid).bind(2, static_cast<std::int64_t>(i)).bind(3, std::string(e.name())).bind(4, e.message).run();
-    facts.critical_errors.emplace_back(e.name());
   }
   // The statements join the outbox in the same transaction: an attempt is
-  // never stored without them, nor they without it.
-  queue_statements(attempt_uuid, attempt_statements(facts, xapi_), ended);
+  // never stored without them, nor they without it. They say what the
+  // database now holds (facts_of, the one way stored attempts become facts).
+  const AttemptFacts stored = facts_of(*attempt(attempt_uuid));
+  queue_statements(attempt_uuid, attempt_statements(stored, xapi_), ended);
   // Issue 15: the metrics benchmarks judge; "mastered" when this attempt makes its trainee proficient.
   store_attempt_metrics(db_, attempt_uuid, grade);
-  if (auto st = proficiency_reached_statement(*this, facts, xapi_)) queue_statements(attempt_uuid, {*st}, ended);
+  if (auto st = proficiency_reached_statement(*this, stored, xapi_)) queue_statements(attempt_uuid, {*st}, ended);
   tx.commit();
-}
-
-void ProgressDb::queue_statements(const std::string& attempt_uuid, const std::vector<XapiStatement>& statements,
-                                  const std::string& created_utc) {
-  Statement next(db_, "SELECT COALESCE(MAX(seq) + 1, 0) FROM xapi_outbox WHERE attempt_uuid = ?1");
-  next.bind(1, attempt_uuid).step();
-  std::int64_t seq = next.integer(0);
-  Statement out(db_,
-                "INSERT INTO xapi_outbox (statement_id, attempt_uuid, seq, verb, body, created_utc) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  for (const auto& st : statements) {
-    out.reset();
-    out.bind(1, st.id).bind(2, attempt_uuid).bind(3, seq++).bind(4, st.verb).bind(5, st.json).bind(6, created_utc).run();
-  }
 }
 
 OverrideRecord ProgressDb::override_grade(const std::string& attempt_uuid, double new_total, bool new_passed,
@@ -237,7 +226,7 @@ OverrideRecord ProgressDb::override_grade(const std::string& attempt_uuid, doubl
   OverrideFacts x{o.uuid, o.instructor, o.reason, o.at_utc, new_total, new_passed, a->graded_total.value_or(0.0), {}};
   if (!a->overrides.empty())
     x.voids_statement_id = verdict_statement_id(a->overrides.back().uuid, a->overrides.back().new_passed);
-  else if (a->status == "completed" && a->graded_passed)
+  else if (a->status == AttemptStatus::completed && a->graded_passed)
     x.voids_statement_id = verdict_statement_id(a->uuid, *a->graded_passed);
   queue_statements(attempt_uuid, override_statements(facts_of(*a), x, xapi_), o.at_utc);
   tx.commit();
@@ -329,7 +318,7 @@ std::vector<CohortCell> ProgressDb::cohort() {
     CohortCell& c = cells[{a.trainee, a.scenario_id}];
     c.trainee = a.trainee;
     c.scenario_id = a.scenario_id;
-    if (a.status != "completed") {
+    if (a.status != AttemptStatus::completed) {
       ++c.interrupted;
       continue;
     }
@@ -338,6 +327,8 @@ std::vector<CohortCell> ProgressDb::cohort() {
     const int errors = static_cast<int>(a.critical_errors.size());
     if (c.attempts == 0 || total > c.best_total) c.best_total = total;
     ++c.attempts;
+    if (a.mode == scenario::Mode::assessment) ++c.assessed;
+    c.latest_mode = a.mode;
     // attempts() is oldest first, so the last completed one is the latest.
     c.latest_uuid = a.uuid;
     c.latest_utc = a.started_utc;
@@ -350,51 +341,6 @@ std::vector<CohortCell> ProgressDb::cohort() {
   std::vector<CohortCell> out;
   for (auto& [key, cell] : cells) out.push_back(std::move(cell));
   return out;
-}
-
-namespace {
-std::vector<OutboxEntry> read_outbox(Statement& sel) {
-  std::vector<OutboxEntry> out;
-  while (sel.step()) {
-    OutboxEntry e;
-    e.statement_id = sel.text(0);
-    e.attempt_uuid = sel.text(1);
-    e.seq = static_cast<int>(sel.integer(2));
-    e.verb = sel.text(3);
-    e.body = sel.text(4);
-    e.tries = static_cast<int>(sel.integer(5));
-    e.last_error = sel.opt_text(6);
-    e.sent_utc = sel.opt_text(7);
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-constexpr const char* outbox_columns =
-    "SELECT statement_id, attempt_uuid, seq, verb, body, tries, last_error, sent_utc FROM xapi_outbox ";
-}  // namespace
-
-std::vector<OutboxEntry> ProgressDb::pending_statements() {
-  // Insertion order keeps each attempt's initialized ... terminated in order.
-  Statement sel(db_, std::string(outbox_columns) + "WHERE sent_utc IS NULL ORDER BY rowid");
-  return read_outbox(sel);
-}
-
-std::vector<OutboxEntry> ProgressDb::statements(const std::string& attempt_uuid) {
-  Statement sel(db_, std::string(outbox_columns) + "WHERE (?1 = '' OR attempt_uuid = ?1) ORDER BY rowid");
-  sel.bind(1, attempt_uuid);
-  return read_outbox(sel);
-}
-
-void ProgressDb::mark_statement_sent(const std::string& statement_id) {
-  Statement upd(db_,
-                "UPDATE xapi_outbox SET sent_utc = ?2, tries = tries + 1, last_error = NULL "
-                "WHERE statement_id = ?1 AND sent_utc IS NULL");
-  upd.bind(1, statement_id).bind(2, utc_now()).run();
-}
-
-void ProgressDb::mark_statement_failed(const std::string& statement_id, const std::string& error) {
-  Statement upd(db_, "UPDATE xapi_outbox SET tries = tries + 1, last_error = ?2 WHERE statement_id = ?1");
-  upd.bind(1, statement_id).bind(2, error).run();
 }
 
 }  // namespace dermasim::record

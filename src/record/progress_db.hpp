@@ -13,11 +13,18 @@
 #include "record/sqlite_db.hpp"
 #include "record/xapi_statements.hpp"
 #include "scenario/grading.hpp"
+#include "scenario/mode.hpp"
 
 namespace dermasim::record {
 
 /// $XDG_DATA_HOME/dermasim/progress.db, else ~/.local/share/dermasim/progress.db.
 std::string default_db_path();
+
+/// An attempt's status, a closed set: `interrupted` from its start until it
+/// is finished (a killed program leaves it so), then `completed`.
+enum class AttemptStatus { completed, interrupted };
+std::string_view attempt_status_name(AttemptStatus s);
+std::optional<AttemptStatus> parse_attempt_status(std::string_view name);
 
 struct AttemptStart {
   std::string trainee;
@@ -27,6 +34,7 @@ struct AttemptStart {
   std::string recording_path;  // where the recording is being written
   std::string started_utc;     // empty: now
   std::string attempt_uuid;    // empty: a fresh random UUID
+  scenario::Mode mode = scenario::Mode::practice;
 };
 
 struct AttemptEnd {
@@ -70,7 +78,8 @@ struct AttemptRecord {
   std::string started_utc;
   std::optional<std::string> ended_utc;
   std::optional<double> duration_s;
-  std::string status;  // completed | interrupted
+  AttemptStatus status = AttemptStatus::interrupted;
+  scenario::Mode mode = scenario::Mode::practice;
   std::optional<double> graded_total;
   std::optional<bool> graded_passed;
   std::optional<double> pass_mark;
@@ -95,11 +104,13 @@ struct CohortCell {
   std::string trainee;
   std::string scenario_id;
   int attempts = 0;          // completed
+  int assessed = 0;          // of them, taken in assessment mode (no hints)
   int interrupted = 0;
   std::string latest_uuid;
   std::string latest_utc;
   double latest_total = 0.0;
   bool latest_passed = false;
+  scenario::Mode latest_mode = scenario::Mode::practice;
   int latest_critical_errors = 0;
   double best_total = 0.0;
   bool ever_passed = false;

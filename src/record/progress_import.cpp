@@ -55,8 +55,9 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
   Transaction tx(db_);
   Statement rows(src,
                  "SELECT a.uuid, t.name, t.created_utc, a.scenario_id, a.scenario_title, a.scenario_hash, "
-                 "a.started_utc, a.ended_utc, a.duration_s, a.status, a.total, a.pass_mark, a.passed, a.recording_path "
-                 "FROM attempts a JOIN trainees t ON t.id = a.trainee_id ORDER BY a.started_utc, a.rowid");
+                 "a.started_utc, a.ended_utc, a.duration_s, a.status, a.total, a.pass_mark, a.passed, a.recording_path, " +
+                     std::string(version >= 3 ? "a.mode " : "'practice' ") +  // before version 3 every attempt was practice
+                     "FROM attempts a JOIN trainees t ON t.id = a.trainee_id ORDER BY a.started_utc, a.rowid");
   Statement local(db_, "SELECT status FROM attempts WHERE uuid = ?1");
   Statement add_trainee(db_, "INSERT OR IGNORE INTO trainees (name, created_utc) VALUES (?1, ?2)");
   Statement find_trainee(db_, "SELECT id FROM trainees WHERE name = ?1");
@@ -64,14 +65,14 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
   Statement drop_errors(db_, "DELETE FROM critical_errors WHERE attempt_uuid = ?1");
   Statement insert(db_,
                    "INSERT INTO attempts (uuid, trainee_id, scenario_id, scenario_title, scenario_hash, "
-                   "started_utc, ended_utc, duration_s, status, total, pass_mark, passed, recording_path) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+                   "started_utc, ended_utc, duration_s, status, total, pass_mark, passed, recording_path, mode) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   // An UPDATE, not INSERT OR REPLACE: a replace deletes the row first, which
   // would cascade to its statements and trip the overrides' foreign key.
   Statement refresh(db_,
                     "UPDATE attempts SET trainee_id = ?2, scenario_id = ?3, scenario_title = ?4, scenario_hash = ?5, "
                     "started_utc = ?6, ended_utc = ?7, duration_s = ?8, status = ?9, total = ?10, pass_mark = ?11, "
-                    "passed = ?12, recording_path = ?13 WHERE uuid = ?1");
+                    "passed = ?12, recording_path = ?13, mode = ?14 WHERE uuid = ?1");
   while (rows.step()) {
     const std::string uuid = rows.text(0);
     const std::string status = rows.text(9);
@@ -109,7 +110,7 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
       upsert.bind_null(12);
     else
       upsert.bind(12, rows.integer(12));
-    upsert.bind(13, rows.text(13)).run();
+    upsert.bind(13, rows.text(13)).bind(14, rows.text(14)).run();
     copy_details(src, db_, uuid);
     ++(update ? stats.attempts_updated : stats.attempts_added);
   }

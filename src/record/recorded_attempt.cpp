@@ -57,6 +57,7 @@ StoredRecording store_recording(ProgressDb& db, const Recording& rec, const std:
   start.recording_path = recording_path;
   start.started_utc = d.started;
   start.attempt_uuid = d.uuid;
+  start.mode = rec.answers.mode;
   db.record_attempt_started(start);
   AttemptEnd end;
   end.ended_utc = d.ended;
@@ -80,6 +81,7 @@ std::vector<XapiStatement> recording_statements(const Recording& rec, const std:
   f.ended_utc = d.ended;
   f.duration_s = d.duration_s;
   f.completed = rec.completed;
+  f.mode = rec.answers.mode;
   f.total = d.grade.total;
   f.pass_mark = d.grade.pass_mark;
   f.passed = d.grade.passed;

@@ -18,7 +18,7 @@ namespace {
 constexpr char magic[8] = {'D', 'S', 'R', 'E', 'C', '\x01', '\r', '\n'};
 constexpr std::uint32_t format_version = 1;
 // Quanta of the command fields, as physics::quantize_command uses them.
-constexpr double quanta[5] = {0.01, 0.01, 0.001, 0.01, 0.01};
+constexpr const auto& quanta = physics::command_quanta;
 constexpr std::uint64_t max_commands = 200ull * 3600 * 1000;  // 200 hours at 1 kHz
 
 void put_u32(std::string& out, std::uint32_t v) {
@@ -142,6 +142,7 @@ std::string meta_json(const Recording& r) {
   j.field("final_state_hash", hash);
   j.key("grade_total").exact(r.grade_total);
   j.field("passed", r.passed);
+  j.field("mode", scenario::mode_name(r.answers.mode));
   if (r.answers.consultation) {
     const auto& c = *r.answers.consultation;
     j.key("consultation").begin_object();
@@ -193,6 +194,10 @@ void parse_meta(const std::string& text, Recording& r, Reader& reader) {
     r.final_state_hash = std::stoull(m["final_state_hash"].as<std::string>("0"), nullptr, 16);
     r.grade_total = m["grade_total"].as<double>(0.0);
     r.passed = m["passed"].as<bool>(false);
+    // Recordings from before modes were all taken with the hints shown.
+    const auto mode = scenario::parse_mode(m["mode"].as<std::string>("practice"));
+    if (!mode) reader.fail("unknown mode in the metadata");
+    r.answers.mode = *mode;
     if (const auto c = m["consultation"]; c.IsDefined() && c.IsMap()) {
       scenario::ConsultationAnswers a;
       a.asked = strings(c["asked"]);

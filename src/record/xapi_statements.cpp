@@ -80,6 +80,8 @@ void context(scenario::JsonWriter& w, const AttemptFacts& a, const XapiSettings&
   w.field("platform", "dermasim").field("language", "en-US");
   w.key("extensions").begin_object().field(sessionid_extension, a.attempt_uuid);
   if (mastery) w.field(masteryscore_extension, a.pass_mark / 100.0);
+  // Whether the attempt was practice (with hints) or an assessment (without).
+  w.field(mode_extension_iri(s), scenario::mode_name(a.mode));
   w.end_object().end_object();
 }
 
@@ -183,6 +185,11 @@ std::string scenario_activity_id(const XapiSettings& s, const std::string& scena
 std::string criterion_extension_iri(const XapiSettings& s, const std::string& criterion) {
   std::string id = trim_slash(s.activity_base);
   return id.append("/xapi/extensions/criterion/").append(iri_segment(criterion));
+}
+
+std::string mode_extension_iri(const XapiSettings& s) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/mode");
 }
 
 std::string critical_errors_extension_iri(const XapiSettings& s) {

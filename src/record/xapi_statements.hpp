@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "scenario/mode.hpp"
+
 namespace dermasim::record {
 
 /// Where statements point. Configurable (lrs.conf / environment) because a
@@ -32,6 +34,7 @@ struct AttemptFacts {
   std::string ended_utc;
   double duration_s = 0.0;
   bool completed = true;  // false: interrupted
+  scenario::Mode mode = scenario::Mode::practice;  // with hints, or an assessment without
   double total = 0.0;     // 0..100
   double pass_mark = 70.0;
   bool passed = false;
@@ -81,5 +84,7 @@ std::string scenario_activity_id(const XapiSettings& s, const std::string& scena
 std::string criterion_extension_iri(const XapiSettings& s, const std::string& criterion);
 std::string critical_errors_extension_iri(const XapiSettings& s);
 std::string override_extension_iri(const XapiSettings& s);
+/// The context extension holding the attempt's mode: "practice" or "assessment".
+std::string mode_extension_iri(const XapiSettings& s);
 
 }  // namespace dermasim::record

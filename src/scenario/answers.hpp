@@ -7,6 +7,7 @@
 
 #include "physics/device.hpp"
 #include "scenario/catalog.hpp"
+#include "scenario/mode.hpp"
 
 namespace dermasim::scenario {
 
@@ -31,6 +32,9 @@ struct AftercareAnswers {
 };
 
 struct Answers {
+  // Not an answer but how they were given: with or without hints. Recordings
+  // and reports carry it with the answers.
+  Mode mode = Mode::practice;
   std::optional<ConsultationAnswers> consultation;
   std::optional<PlanAnswers> plan;
   std::optional<AftercareAnswers> aftercare;

@@ -10,7 +10,7 @@ constexpr std::array<Decision, 4> decisions{Decision::proceed, Decision::proceed
 
 using K = InstructionKind;
 constexpr std::array<Instruction, 30> instructions{{
-    // Aftercare (clinical.md A1-A8, E1).
+    // Aftercare (docs/SOURCES.md A1-A8, E1).
     {"avoid_sun_week", K::aftercare, "Avoid direct sun on the treated area for at least a week", "A1", false,
      "Sun on freshly needled skin risks irritation and discolouration: avoid it for at least a week (A1)."},
     {"sunscreen_spf30", K::aftercare, "Wear a high-SPF (30+) sunscreen outdoors, from 24 hours after", "A2", false,
@@ -32,7 +32,7 @@ constexpr std::array<Instruction, 30> instructions{{
      "Heat and sweat irritate the channels: no exercise or sauna for 24-48 hours (A8)."},
     {"expect_redness", K::counselling, "Expect redness fading within hours and swelling for a day or two", "E1",
      false, "Patients should know the usual side effects: redness for hours, swelling for a day or two (E1)."},
-    // Harmful distractors (clinical.md, "Wrong instructions a trainee must not give").
+    // Harmful distractors (docs/SOURCES.md, "Wrong instructions a trainee must not give").
     {"start_retinoids_now", K::aftercare, "Start or keep using retinoids or acids straight away to boost results",
      "A4", true, "Retinoids and acids must be avoided for several days after treatment (A4)."},
     {"exfoliate_scrub", K::aftercare, "Exfoliate or scrub the area to clear flaking skin", "A3", true,

@@ -1,7 +1,7 @@
 #pragma once
 // The fixed vocabulary scenarios and trainees choose from: screening
 // decisions, precautions, aftercare and counselling instructions. Every item
-// carries the clinical fact it teaches (shared/reference/clinical.md).
+// carries the clinical fact it teaches (docs/SOURCES.md).
 #include <optional>
 #include <span>
 #include <string_view>
@@ -22,7 +22,7 @@ struct Instruction {
   std::string_view id;
   InstructionKind kind;
   std::string_view text;  // what the trainee reads in the list
-  std::string_view fact;  // clinical.md id
+  std::string_view fact;  // docs/SOURCES.md id
   bool harmful;           // a plausible wrong option
   std::string_view why;   // what the guideline says, for feedback
 };
@@ -37,7 +37,7 @@ struct Precaution {
 std::span<const Precaution> precaution_catalog();
 const Precaution* find_precaution(std::string_view id);
 
-/// Whether `id` names a fact in clinical.md (P1, D2, X9, ...).
+/// Whether `id` names a fact in docs/SOURCES.md (P1, D2, X9, ...).
 bool is_clinical_fact(std::string_view id);
 
 }  // namespace dermasim::scenario

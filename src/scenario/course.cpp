@@ -13,18 +13,11 @@ const CourseCase* Course::find(const std::string& scenario_id) const {
   return nullptr;
 }
 
-std::string_view case_mode_name(CaseMode m) { return m == CaseMode::practice ? "practice" : "assessment"; }
 std::string_view unlock_rule_name(UnlockRule r) { return r == UnlockRule::passed ? "passed" : "proficient"; }
 
 namespace {
 
-std::optional<CaseMode> parse_mode(std::string_view s) {
-  if (s == "practice") return CaseMode::practice;
-  if (s == "assessment") return CaseMode::assessment;
-  return std::nullopt;
-}
-
-std::optional<UnlockRule> parse_unlock(std::string_view s) {
+std::optional<UnlockRule> parse_unlock_rule(std::string_view s) {
   if (s == "passed") return UnlockRule::passed;
   if (s == "proficient") return UnlockRule::proficient;
   return std::nullopt;
@@ -46,7 +39,7 @@ CourseLoad load_course_text(std::string_view text, const std::string& file, cons
   r.read(root, "id", course.id, true);
   r.read(root, "title", course.title, false);
   UnlockRule default_unlock = UnlockRule::passed;
-  r.read_enum<UnlockRule>(root, "unlock", default_unlock, false, parse_unlock, {"passed", "proficient"});
+  r.read_enum<UnlockRule>(root, "unlock", default_unlock, false, parse_unlock_rule, {"passed", "proficient"});
   const YAML::Node cases = root["cases"];
   if (!cases.IsDefined()) {
     r.error(root, "missing required key 'cases'");
@@ -59,7 +52,7 @@ CourseLoad load_course_text(std::string_view text, const std::string& file, cons
       c.unlock = default_unlock;
       if (!r.read(n, "scenario", c.scenario_id, true)) continue;
       r.read_enum<CaseMode>(n, "mode", c.mode, true, parse_mode, {"practice", "assessment"});
-      r.read_enum<UnlockRule>(n, "unlock", c.unlock, false, parse_unlock, {"passed", "proficient"});
+      r.read_enum<UnlockRule>(n, "unlock", c.unlock, false, parse_unlock_rule, {"passed", "proficient"});
       if (course.find(c.scenario_id)) r.error(n["scenario"], "'" + c.scenario_id + "' is already in this course");
       if (!scenario_dir.empty() &&
           !std::filesystem::exists(std::filesystem::path(scenario_dir) / (c.scenario_id + ".yaml")))

@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "scenario/diagnostics.hpp"
+#include "scenario/mode.hpp"
 
 namespace dermasim::scenario {
 
-enum class CaseMode { practice, assessment };
+using CaseMode = Mode;  // scenario/mode.hpp: practice or assessment
 enum class UnlockRule { passed, proficient };  // what the prerequisites must have reached
 
 struct CourseCase {
@@ -39,7 +40,6 @@ struct CourseLoad {
 CourseLoad load_course_text(std::string_view text, const std::string& file, const std::string& scenario_dir = {});
 CourseLoad load_course_file(const std::string& path, const std::string& scenario_dir = {});
 
-std::string_view case_mode_name(CaseMode m);
 std::string_view unlock_rule_name(UnlockRule r);
 
 }  // namespace dermasim::scenario

@@ -134,7 +134,8 @@ std::string grade_html(const Grade& g, const Scenario& s, const std::string& ext
       "padding:.5em 1em;background:#fdf0f0}.bar{background:#e5e5e5;width:10em;height:.8em;display:inline-block}"
       ".bar span{display:block;height:100%;background:#3f7fbf}.legend span{display:inline-block;width:1em;height:1em;"
       "margin:0 .3em 0 1em;vertical-align:middle}small{color:#666}@media print{body{margin:0}}</style></head><body>";
-  h += "<h1>" + escape(g.scenario_title) + "</h1><p><small>scenario " + escape(g.scenario_id) + " &middot; " +
+  h += "<h1>" + escape(g.scenario_title) + "</h1><p><small>" + std::string(mode_name(g.answers.mode)) +
+       " mode &middot; scenario " + escape(g.scenario_id) + " &middot; " +
        escape(s.file) + " &middot; hash " + escape(s.source_hash) + "</small></p>";
   if (!s.summary.empty()) h += "<p><i>The case:</i> " + escape(s.summary) + "</p>";
   h += "<p style='font-size:1.3em'>Total <b>" + num(g.total) + "</b> / 100 (pass mark " + num(g.pass_mark, 0) +
@@ -200,7 +201,7 @@ std::string grade_html(const Grade& g, const Scenario& s, const std::string& ext
 }
 
 std::string grade_text(const Grade& g) {
-  std::string t = g.scenario_title + " (" + g.scenario_id + ")\n";
+  std::string t = g.scenario_title + " (" + g.scenario_id + "), " + std::string(mode_name(g.answers.mode)) + " mode\n";
   t += "total " + num(g.total) + " / 100, pass mark " + num(g.pass_mark, 0) + ": " +
        (g.passed ? "PASSED" : "NOT PASSED") + "\n";
   for (const auto& c : g.critical_errors) t += "  CRITICAL " + std::string(c.name()) + ": " + c.message + "\n";

@@ -7,6 +7,7 @@ std::string grade_json(const Grade& g) {
   JsonWriter j;
   j.begin_object();
   j.field("scenario", g.scenario_id).field("title", g.scenario_title);
+  j.field("mode", mode_name(g.answers.mode));
   j.field("total", g.total).field("pass_mark", g.pass_mark).field("passed", g.passed);
   j.key("decision").value(g.answers.consultation ? decision_name(g.answers.consultation->decision) : "none");
   j.key("critical_errors").begin_array();

@@ -30,7 +30,7 @@ struct CohortSource {
 };
 
 /// Needle length of a home roller in the H1 row: rollers sold for home use are
-/// 0.2-0.5 mm (tissue-mechanics.md: roller needles are also finer); the
+/// 0.2-0.5 mm (docs/SOURCES.md: roller needles are also finer); the
 /// longest of them is taken so the row is not won by the threshold alone.
 inline constexpr double home_roller_length_mm = 0.5;
 

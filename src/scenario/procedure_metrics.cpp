@@ -6,6 +6,7 @@
 
 #include "physics/simulator.hpp"
 #include "scenario/session.hpp"
+#include "scenario/simulation_builder.hpp"
 #include "tissue/coverage.hpp"
 
 namespace dermasim::scenario {
@@ -62,9 +63,10 @@ double quantile(std::vector<double>& v, double fraction) {
 ProcedureMetrics measure_procedure(const Scenario& s, const PlanAnswers& plan,
                                    const std::vector<physics::PenCommand>& commands) {
   ProcedureMetrics m;
-  auto patch = std::make_shared<const tissue::SkinPatch>(s.patch);
-  const physics::TechniqueLimits limits = technique_limits(s, plan.device);
-  physics::Simulator sim(patch, plan.device, limits);
+  const std::unique_ptr<physics::Simulator> simulator = build_simulator(s, plan.device);
+  physics::Simulator& sim = *simulator;
+  const tissue::SkinPatch* patch = &sim.patch();
+  const physics::TechniqueLimits& limits = sim.limits();
   std::vector<double> depths;
   double tilt_sum = 0, force_sum = 0, speed_sum = 0;
   std::uint64_t treating = 0, tilt_over = 0, force_low = 0, force_high = 0, speed_out = 0, taut = 0;

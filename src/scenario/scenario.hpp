@@ -2,6 +2,7 @@
 // A loaded scenario: read-only model data (MuJoCo's mjModel to the session's
 // mjData). Everything that changes during an attempt lives in Session.
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "physics/device.hpp"
 #include "physics/technique.hpp"
 #include "scenario/catalog.hpp"
+#include "scenario/mode.hpp"
 #include "tissue/coverage.hpp"
 #include "tissue/layers.hpp"
 #include "tissue/skin_patch.hpp"
@@ -42,7 +44,7 @@ struct HistoryItem {
   std::string question;         // a follow-up question the trainee can ask; empty: none
   std::string answer;           // what the patient says to it
   bool relevant = false;        // matters for screening (else a red herring)
-  std::string fact;             // clinical.md id when relevant
+  std::string fact;             // fact id (docs/SOURCES.md) when relevant
   bool medication = false;
 };
 
@@ -130,8 +132,13 @@ struct Scenario {
   std::string title;
   std::string summary;
   std::string source_hash;  // FNV-1a 64 of the file's bytes, hex
+  Mode mode = Mode::practice;  // the default for attempts (`mode:`); `gui --assessment` forces assessment
   Patient patient;
   tissue::PatchSpec patch;
+  /// `patch` compiled once when the file loads; every simulator of the case
+  /// shares it (scenario/simulation_builder.hpp). Null for a scenario
+  /// assembled in code.
+  std::shared_ptr<const tissue::SkinPatch> skin;
   std::vector<HistoryItem> history;  // history and medications together, in file order
   AnswerKey key;
   Rubric rubric;

@@ -258,7 +258,7 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
   s.source_hash = content_hash(text);
   if (!r.check_map(root, "a scenario file",
                    {"dermasim_scenario", "id", "title", "summary", "patient", "site", "stretch_marks", "history",
-                    "medications", "answer_key", "rubric", "feedback"}))
+                    "medications", "answer_key", "rubric", "feedback", "mode"}))
     return load;
   int version = 0;
   if (r.read(root, "dermasim_scenario", version, 1, 1, true) && version != 1)
@@ -266,6 +266,7 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
   r.read(root, "id", s.id, true);
   r.read(root, "title", s.title, true);
   r.read(root, "summary", s.summary, false);
+  r.read_enum<Mode>(root, "mode", s.mode, false, parse_mode, {"practice", "assessment"});
   if (root["patient"].IsDefined()) parse_patient(r, root["patient"], s.patient);
   else r.error(root, "missing required key 'patient'");
   if (root["site"].IsDefined()) parse_site(r, root["site"], s.patch);
@@ -294,7 +295,14 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
   // Stage 2 runs even after stage-1 errors, so one `check` lists every
   // problem: a field that failed to parse keeps its valid default.
   validate_scenario(s, root, r);
-  if (load.errors.empty()) load.scenario = std::move(s);
+  if (!load.errors.empty()) return load;
+  try {
+    s.skin = std::make_shared<const tissue::SkinPatch>(s.patch);  // compiled once, shared by every simulator
+  } catch (const std::invalid_argument& e) {
+    r.error(root, e.what());  // the validator checks the patch; this is only a backstop
+    return load;
+  }
+  load.scenario = std::move(s);
   return load;
 }
 

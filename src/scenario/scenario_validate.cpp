@@ -34,7 +34,7 @@ void check_history(const Scenario& s, const YAML::Node& root, YamlReader& r) {
     if (item.intake.empty() && item.question.empty())
       r.error(at, "'" + item.id + "' can never be found: give it intake text or a follow_up question");
     if (!item.fact.empty() && !is_clinical_fact(item.fact))
-      r.error(at, "fact '" + item.fact + "' is not an id of shared/reference/clinical.md (P1..H3)");
+      r.error(at, "fact '" + item.fact + "' is not an id of docs/SOURCES.md (P1..H3)");
     if (item.relevant && item.fact.empty())
       r.error(at, "'" + item.id + "' is relevant to screening: cite the clinical fact it depends on (fact: X4)");
   }
@@ -167,6 +167,46 @@ void check_title(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   }
 }
 
+bool mentions(const HistoryItem& item, std::initializer_list<std::string_view> stems) {
+  std::string text = item.id + " " + item.label;
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view stem : stems)
+    if (text.find(stem) != std::string::npos) return true;
+  return false;
+}
+
+// The patient's `pregnant` and `nursing` fields state a finding outright.
+// The trainee sees only the presentation, the intake form and the answers to
+// questions asked, so a true field must match a history item the intake form
+// shows; otherwise it would give away (in any view of the patient) a finding
+// the case hides behind a follow-up question (X7).
+void check_patient_findings(const Scenario& s, const YAML::Node& root, YamlReader& r) {
+  struct Flag {
+    bool on;
+    const char* key;
+    std::initializer_list<std::string_view> stems;
+  };
+  for (const Flag& f : {Flag{s.patient.pregnant, "pregnant", {"pregnan"}},
+                        Flag{s.patient.nursing, "nursing", {"nursing", "breastfe", "lactat"}}}) {
+    if (!f.on) continue;
+    const HistoryItem* hidden = nullptr;
+    bool on_form = false;
+    for (const HistoryItem& item : s.history) {
+      if (!item.relevant || !mentions(item, f.stems)) continue;  // a finding, not a red herring like vitamins
+      if (!item.intake.empty()) on_form = true;
+      else if (!hidden) hidden = &item;
+    }
+    if (on_form) continue;
+    const std::string key(f.key);
+    r.error(r.mark_of(root["patient"], key),
+            hidden ? key + ": true reveals '" + hidden->id +
+                         "', which the case hides behind a follow-up question (it has no intake text): leave " + key +
+                         " false and let the question reveal it, or put it on the intake form"
+                   : key + ": true states a finding no relevant history item shows: add one with intake text (what the "
+                         "intake form says), or leave " + key + " false");
+  }
+}
+
 void check_patch(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   const YAML::Node marks = root["stretch_marks"];
   for (std::size_t i = 0; i < s.patch.marks.size(); ++i) {
@@ -201,6 +241,7 @@ const std::vector<std::string_view>& feedback_ids() {
 void validate_scenario(const Scenario& s, const YAML::Node& root, YamlReader& r) {
   check_patch(s, root, r);
   check_title(s, root, r);
+  check_patient_findings(s, root, r);
   check_history(s, root, r);
   check_key(s, root, r);
   check_rubric(s, root, r);

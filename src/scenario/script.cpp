@@ -102,13 +102,15 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
   TraineeScript s;
   s.file = file;
   if (!r.check_map(root, "a trainee script",
-                   {"dermasim_script", "scenario", "trainee", "expect", "consultation", "plan", "procedure",
+                   {"dermasim_script", "scenario", "trainee", "mode", "expect", "consultation", "plan", "procedure",
                     "aftercare"}))
     return load;
   int version = 0;
   r.read(root, "dermasim_script", version, 1, 1, true);
   r.read(root, "scenario", s.scenario_id, true);
   r.read(root, "trainee", s.trainee, false);
+  Mode mode = Mode::practice;
+  if (r.read_enum<Mode>(root, "mode", mode, false, parse_mode, {"practice", "assessment"})) s.mode = mode;
 
   if (const YAML::Node e = root["expect"]; e.IsDefined() && r.check_map(e, "expect", {"passed", "loses_on", "critical"})) {
     bool passed = false;
@@ -125,12 +127,16 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
   if (!c.IsDefined()) {
     r.error(root, "missing required key 'consultation'");
   } else if (r.check_map(c, "consultation", {"ask", "findings", "decision", "precautions"})) {
+    // Every graded choice is stated, as the GUI makes the trainee choose it:
+    // nothing is filled in for the script (`findings: []` says "none").
     r.read_strings(c, "ask", s.consultation.asked, false);
-    r.read_strings(c, "findings", s.consultation.findings, false);
+    r.read_strings(c, "findings", s.consultation.findings, true);
     std::vector<std::string_view> names;
     for (Decision d : all_decisions()) names.push_back(decision_name(d));
     r.read_enum<Decision>(c, "decision", s.consultation.decision, true, parse_decision, names);
-    r.read_strings(c, "precautions", s.consultation.precautions, false);
+    r.read_strings(c, "precautions", s.consultation.precautions,
+                   c["decision"].IsDefined() && c["decision"].IsScalar() &&
+                       c["decision"].Scalar() == decision_name(Decision::proceed_with_precautions));
   }
   if (const YAML::Node p = root["plan"]; p.IsDefined()) {
     if (r.check_map(p, "plan", {"needle_length_mm", "cartridge", "stroke_rate_hz", "numbing", "passes"})) {
@@ -139,9 +145,9 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
       std::vector<std::string_view> names;
       for (auto k : physics::all_cartridges()) names.push_back(physics::cartridge(k).name);
       r.read_enum<physics::CartridgeKind>(p, "cartridge", plan.device.cartridge, true, physics::parse_cartridge, names);
-      r.read(p, "stroke_rate_hz", plan.device.stroke_rate_hz, 0, 1000, false);
-      r.read(p, "numbing", plan.numbing, false);
-      r.read(p, "passes", plan.passes, 1, 10, false);
+      r.read(p, "stroke_rate_hz", plan.device.stroke_rate_hz, 0, 1000, true);
+      r.read(p, "numbing", plan.numbing, true);
+      r.read(p, "passes", plan.passes, 1, 10, true);
       for (const auto& problem : plan.device.problems()) r.error(p, problem);
       s.plan = plan;
     }
@@ -165,6 +171,8 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
   }
   if (treats_today(s.consultation.decision) && !s.plan && root["consultation"].IsDefined())
     r.error(root, "the decision treats today, so the script needs a plan");
+  if (treats_today(s.consultation.decision) && !root["aftercare"].IsDefined() && root["consultation"].IsDefined())
+    r.error(root, "the decision treats today, so the script needs aftercare (instructions and the schedule)");
   if (load.errors.empty()) load.script = std::move(s);
   return load;
 }

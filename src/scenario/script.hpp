@@ -38,6 +38,7 @@ struct TraineeScript {
   ScriptExpectation expect;
   std::string scenario_id;
   std::string trainee;
+  std::optional<Mode> mode;  // empty: the scenario's default
   ConsultationAnswers consultation;
   std::optional<PlanAnswers> plan;
   std::vector<StrokeSpec> procedure;

@@ -3,7 +3,7 @@
 namespace dermasim::scenario {
 
 AttemptResult run_scripted_attempt(const std::shared_ptr<const Scenario>& s, const TraineeScript& script) {
-  Session session(s);
+  Session session(s, script.mode);  // the scenario's default unless the script names one
   for (const auto& id : script.consultation.asked) session.ask(id);
   session.set_findings(script.consultation.findings);
   session.decide(script.consultation.decision, script.consultation.precautions);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scenario/simulation_builder.hpp"
+
 namespace dermasim::scenario {
 
 std::string_view stage_name(Stage s) {
@@ -15,9 +17,9 @@ std::string_view stage_name(Stage s) {
   return "?";
 }
 
-Session::Session(std::shared_ptr<const Scenario> scenario)
-    : scenario_(std::move(scenario)), patch_(std::make_shared<const tissue::SkinPatch>(scenario_->patch)) {
+Session::Session(std::shared_ptr<const Scenario> scenario, std::optional<Mode> mode) : scenario_(std::move(scenario)) {
   answers_.consultation = ConsultationAnswers{};
+  answers_.mode = mode.value_or(scenario_->mode);
 }
 
 void Session::require(Stage s, const char* action) const {
@@ -65,7 +67,7 @@ physics::TechniqueLimits technique_limits(const Scenario& s, const physics::Devi
 void Session::set_plan(const PlanAnswers& plan) {
   require(Stage::plan, "set the plan");
   if (plan.passes < 1 || plan.passes > 10) throw FlowError("passes must be 1..10");
-  simulator_ = std::make_unique<physics::Simulator>(patch_, plan.device, technique_limits(*scenario_, plan.device));
+  simulator_ = build_simulator(*scenario_, plan.device);
   answers_.plan = plan;
   stage_ = Stage::procedure;
 }

@@ -26,12 +26,14 @@ struct FlowError : std::runtime_error {
 
 class Session {
  public:
-  explicit Session(std::shared_ptr<const Scenario> scenario);
+  /// An attempt in `mode`, or the scenario's default mode.
+  explicit Session(std::shared_ptr<const Scenario> scenario, std::optional<Mode> mode = std::nullopt);
 
   Stage stage() const { return stage_; }
   const Scenario& scenario() const { return *scenario_; }
   const std::shared_ptr<const Scenario>& scenario_ptr() const { return scenario_; }
   const Answers& answers() const { return answers_; }
+  Mode mode() const { return answers_.mode; }
   const std::vector<physics::PenCommand>& commands() const { return commands_; }
 
   // Consultation.
@@ -58,7 +60,6 @@ class Session {
   void require(Stage s, const char* action) const;
 
   std::shared_ptr<const Scenario> scenario_;
-  std::shared_ptr<const tissue::SkinPatch> patch_;
   Stage stage_ = Stage::consultation;
   Answers answers_;
   std::unique_ptr<physics::Simulator> simulator_;

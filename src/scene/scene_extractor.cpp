@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "scene/skin_tone.hpp"
+#include "tissue/coverage.hpp"
 
 namespace dermasim::scene {
 
@@ -103,7 +104,7 @@ const RenderScene& SceneExtractor::update(const physics::Simulator& sim, const S
       std::clamp(settings.vertical_exaggeration, SceneSettings::min_exaggeration, SceneSettings::max_exaggeration);
   scene_.show_coverage = settings.show_coverage;
   scene_.coverage_target_per_cm2 = settings.coverage_target_per_cm2;
-  update_treatment(sim.grid(), settings, sim.time_s());
+  update_treatment(sim.grid(), patch, settings, sim.time_s());
   update_pen(sim, settings);
   update_cutaway(sim, settings);
   return scene_;
@@ -131,7 +132,8 @@ void SceneExtractor::update_block(const tissue::SkinPatch& patch) {
   scene_.block.bottom_z_mm = deepest;
 }
 
-void SceneExtractor::update_treatment(const tissue::TissueGrid& grid, const SceneSettings& settings, double time_s) {
+void SceneExtractor::update_treatment(const tissue::TissueGrid& grid, const tissue::SkinPatch& patch,
+                                      const SceneSettings& settings, double time_s) {
   TreatmentFields& t = scene_.treatment;
   const int nx = grid.nx(), ny = grid.ny();
   const auto n = grid.cell_count();
@@ -146,7 +148,19 @@ void SceneExtractor::update_treatment(const tissue::TissueGrid& grid, const Scen
     t.rgba.assign(n, {0, 0, 0, 0});
     last_counts_.assign(n, 0);
     row_has_treatment_.assign(static_cast<std::size_t>(ny), 0);
-    summed_counts_.assign(static_cast<std::size_t>(nx + 1) * static_cast<std::size_t>(ny + 1), 0);
+    const auto sat_size = static_cast<std::size_t>(nx + 1) * static_cast<std::size_t>(ny + 1);
+    summed_counts_.assign(sat_size, 0);
+    summed_mark_counts_.assign(sat_size, 0);
+    summed_mark_cells_.assign(sat_size, 0);
+    const auto bits = tissue::mark_membership_bits(grid, patch, tissue::CoverageTarget{}.mark_membership);
+    in_mark_.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) in_mark_[i] = bits[i] != 0 ? 1 : 0;
+    for (int y = 0; y < ny; ++y)
+      for (int x = 0; x < nx; ++x) {
+        const auto at = [&](int i, int j) { return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx + 1) + static_cast<std::size_t>(i); };
+        summed_mark_cells_[at(x + 1, y + 1)] = in_mark_[static_cast<std::size_t>(y * nx + x)] + summed_mark_cells_[at(x, y + 1)] +
+                                              summed_mark_cells_[at(x + 1, y)] - summed_mark_cells_[at(x, y)];
+      }
     last_total_ = 0;
     t.all_changed = true;
   }
@@ -180,8 +194,15 @@ void SceneExtractor::update_treatment(const tissue::TissueGrid& grid, const Scen
     auto at = [&](int x, int y) -> std::uint64_t& {
       return summed_counts_[static_cast<std::size_t>(y) * static_cast<std::size_t>(nx + 1) + static_cast<std::size_t>(x)];
     };
+    auto at_mark = [&](int x, int y) -> std::uint64_t& {
+      return summed_mark_counts_[static_cast<std::size_t>(y) * static_cast<std::size_t>(nx + 1) + static_cast<std::size_t>(x)];
+    };
     for (int y = 0; y < ny; ++y)
-      for (int x = 0; x < nx; ++x) at(x + 1, y + 1) = counts[static_cast<std::size_t>(y * nx + x)] + at(x, y + 1) + at(x + 1, y) - at(x, y);
+      for (int x = 0; x < nx; ++x) {
+        const auto i = static_cast<std::size_t>(y * nx + x);
+        at(x + 1, y + 1) = counts[i] + at(x, y + 1) + at(x + 1, y) - at(x, y);
+        at_mark(x + 1, y + 1) = (in_mark_[i] ? counts[i] : 0u) + at_mark(x, y + 1) + at_mark(x + 1, y) - at_mark(x, y);
+      }
     for (int y = dirty.y0; y < dirty.y1; ++y) row_has_treatment_[static_cast<std::size_t>(y)] = 1;
   }
   if (target_changed && !fresh) dirty = {0, 0, nx, ny};
@@ -221,8 +242,18 @@ void SceneExtractor::recompute_cells(const tissue::TissueGrid& grid, const Scene
       const int cell = y * nx + x;
       const int x0 = std::max(0, x - half), x1 = std::min(nx, x + half + 1);
       const int y0 = std::max(0, y - half), y1 = std::min(ny, y + half + 1);
-      const auto count = static_cast<double>(at(x1, y1) + at(x0, y0) - at(x0, y1) - at(x1, y0));
-      const double density_per_cm2 = count / ((x1 - x0) * (y1 - y0) * cell_area_cm2);
+      double density_per_cm2 = 0.0;
+      if (in_mark_[static_cast<std::size_t>(cell)]) {
+        // On a mark: its own punctures over its own area, as grading counts.
+        const auto sum = [&](const auto& table) {
+          const auto idx = [&](int i, int j) { return static_cast<std::size_t>(j) * static_cast<std::size_t>(nx + 1) + static_cast<std::size_t>(i); };
+          return static_cast<double>(table[idx(x1, y1)] + table[idx(x0, y0)] - table[idx(x0, y1)] - table[idx(x1, y0)]);
+        };
+        density_per_cm2 = sum(summed_mark_counts_) / (std::max(1.0, sum(summed_mark_cells_)) * cell_area_cm2);
+      } else {
+        const auto count = static_cast<double>(at(x1, y1) + at(x0, y0) - at(x0, y1) - at(x1, y0));
+        density_per_cm2 = count / ((x1 - x0) * (y1 - y0) * cell_area_cm2);
+      }
       auto& px = scene_.treatment.rgba[static_cast<std::size_t>(cell)];
       px = {to_byte(grid.erythema(cell, time_s)), to_byte(grid.bleeding(cell, time_s)),
             to_byte(coverage_level(density_per_cm2)), grid.punctures(cell) > 0 ? std::uint8_t{255} : std::uint8_t{0}};

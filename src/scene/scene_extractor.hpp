@@ -31,7 +31,8 @@ class SceneExtractor {
   void invalidate();
 
  private:
-  void update_treatment(const tissue::TissueGrid& grid, const SceneSettings& settings, double time_s);
+  void update_treatment(const tissue::TissueGrid& grid, const tissue::SkinPatch& patch, const SceneSettings& settings,
+                        double time_s);
   void recompute_cells(const tissue::TissueGrid& grid, const SceneSettings& settings, double time_s,
                        const CellRect& rect);
   void update_block(const tissue::SkinPatch& patch);
@@ -42,6 +43,12 @@ class SceneExtractor {
   const tissue::SkinPatch* patch_ = nullptr;
   std::vector<std::uint32_t> last_counts_;
   std::vector<std::uint64_t> summed_counts_;  // summed-area table of puncture counts
+  // The heat map shows what grading counts (tissue/coverage.hpp): on a mark,
+  // only the punctures inside the marks, per area of mark; so these tables
+  // count the punctures and the cells that belong to a mark.
+  std::vector<std::uint8_t> in_mark_;
+  std::vector<std::uint64_t> summed_mark_counts_;
+  std::vector<std::uint32_t> summed_mark_cells_;
   std::vector<std::uint8_t> row_has_treatment_;
   std::uint64_t last_total_ = 0;
   int refresh_row_ = 0;

@@ -16,7 +16,7 @@ struct SiteFigures {
 };
 
 // Skin and fat: ultrasound of 388 adults, Gibney et al. 2010 (PubMed 20429833),
-// as listed in shared/reference/tissue-mechanics.md. Breast and hip are not in
+// as listed in docs/SOURCES.md. Breast and hip are not in
 // that table: hip is taken halfway between thigh and buttock, breast skin as the
 // thigh's (the thinnest measured site) with the viable epidermis Oltulu 2018
 // measured on the female breast (76.9 um). Other sites use 100-150 um.
@@ -32,7 +32,7 @@ constexpr std::array<SiteFigures, 6> site_table{{
 constexpr std::array<BodySite, 6> site_list{BodySite::abdomen, BodySite::thigh,  BodySite::buttock,
                                             BodySite::breast,  BodySite::hip,    BodySite::upper_arm};
 
-// Stratum corneum 10-15 um; papillary dermis 0.1-0.3 mm (tissue-mechanics.md).
+// Stratum corneum 10-15 um; papillary dermis 0.1-0.3 mm (docs/SOURCES.md).
 constexpr double stratum_corneum_mm = 0.012;
 constexpr double papillary_dermis_mm = 0.25;
 // Gibney 2010: women carry about 5.1 mm more fat than men; the site figures are

@@ -12,7 +12,7 @@
 namespace dermasim::tissue {
 
 struct CoverageTarget {
-  // PRIME journal: 250-300 punctures per cm2 (tissue-mechanics.md, Devices).
+  // PRIME journal: 250-300 punctures per cm2 (docs/SOURCES.md).
   double target_per_cm2 = 250.0;
   // Density is counted over a square window of this side around each cell:
   // a pen's cap (2.7-3.6 mm across) lays its needles over about this much.

@@ -10,7 +10,7 @@ PatchSpec postpartum_abdomen_spec() {
   spec.height_mm = 80.0;
   // Postpartum striae on the lower abdomen run roughly across the direction of
   // stretch: thin parallel bands, 1-10 mm wide and several cm long
-  // (tissue-mechanics.md, Stretch marks).
+  // (docs/SOURCES.md, Stretch marks).
   spec.marks = {
       {30.0, 22.0, 12.0, 55.0, 4.0, StriaType::rubra, 0.45},
       {62.0, 30.0, 8.0, 70.0, 5.5, StriaType::rubra, 0.60},

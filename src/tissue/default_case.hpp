@@ -1,6 +1,6 @@
 #pragma once
 // The bundled default case until scenario files land: an abdomen patch with
-// postpartum striae rubra (clinical.md C1, C3: early red striae after pregnancy
+// postpartum striae rubra (docs/SOURCES.md C1, C3: early red striae after pregnancy
 // are the best candidates).
 #include "tissue/skin_patch.hpp"
 

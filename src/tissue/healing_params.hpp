@@ -17,7 +17,7 @@ inline constexpr double dermal_track_threshold_mm = 0.10;
 // settings reach about 90% of the full effect. Model choice.
 inline constexpr double dermal_track_reference_mm = 0.40;
 // Density term, 1 - exp(-n / this) over dermal punctures per cm2: the PRIME
-// target of 250 punctures per cm2 (tissue-mechanics.md) gives 86% of the full
+// target of 250 punctures per cm2 (docs/SOURCES.md) gives 86% of the full
 // effect; denser treatment adds inflammation but little collagen.
 inline constexpr double dermal_density_reference_per_cm2 = 125.0;
 // Above this density a session counts as heavy treatment (longer erythema and
@@ -53,7 +53,7 @@ inline constexpr double remodelling_time_constant_days = 120.0;
 // New collagen one session lays down at full stimulus, as a fraction of the
 // baseline dermal collagen. Calibrated: Lotfi 2013, papillary collagen +53%
 // after 5 monthly sessions.
-inline constexpr double collagen_gain_per_session = 0.286;
+inline constexpr double collagen_gain_per_session = 0.263;
 
 // --- Series timing (S1) ----------------------------------------------------
 // S1: sessions 4-6 weeks apart "allow the skin time to heal"; a session into

@@ -11,7 +11,7 @@ namespace dermasim::tissue {
 class TissueGrid {
  public:
   static constexpr double cell_mm = 0.25;
-  // Redness appears at once and fades within hours (clinical.md E1).
+  // Redness appears at once and fades within hours (docs/SOURCES.md E1).
   static constexpr double erythema_time_constant_s = 2.0 * 3600.0;
   // Pinpoint bleeding stops within minutes once the needles leave; a model
   // choice, the references give no figure.

@@ -31,6 +31,49 @@ void set_member(std::vector<std::string>& list, const std::string& id, bool on) 
   if (!on && it != list.end()) list.erase(it);
 }
 
+std::vector<std::string> PlanDraft::missing() const {
+  std::vector<std::string> out;
+  if (!needle_length_mm) out.emplace_back("needle length");
+  if (!cartridge) out.emplace_back("cartridge");
+  if (!stroke_rate_hz) out.emplace_back("stroke rate");
+  if (!numbing) out.emplace_back("numbing cream (yes or no)");
+  if (!passes) out.emplace_back("passes");
+  return out;
+}
+
+std::optional<scenario::PlanAnswers> PlanDraft::complete() const {
+  if (!missing().empty()) return std::nullopt;
+  scenario::PlanAnswers p;
+  p.device.needle_length_mm = *needle_length_mm;
+  p.device.cartridge = *cartridge;
+  p.device.stroke_rate_hz = *stroke_rate_hz;
+  p.numbing = *numbing;
+  p.passes = *passes;
+  return p;
+}
+
+PlanDraft PlanDraft::of(const scenario::PlanAnswers& plan) {
+  return {plan.device.needle_length_mm, plan.device.cartridge, plan.device.stroke_rate_hz, plan.numbing, plan.passes};
+}
+
+std::vector<std::string> ScheduleDraft::missing() const {
+  std::vector<std::string> out;
+  if (!sessions) out.emplace_back("sessions in the series");
+  if (!interval_weeks) out.emplace_back("weeks between sessions");
+  if (!maintenance_months) out.emplace_back("maintenance interval");
+  return out;
+}
+
+bool CaseState::asked(const std::string& item_id) const {
+  return answers && answers->consultation && contains(answers->consultation->asked, item_id);
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  return out;
+}
+
 double PenControls::tilt_deg() const { return std::hypot(tilt_x_deg, tilt_y_deg); }
 
 double PenControls::tilt_direction_deg() const {

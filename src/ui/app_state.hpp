@@ -43,8 +43,18 @@ struct FeedbackControls {
   std::string audio_status;
 };
 
+/// The hints practice mode draws; assessment draws none. Panels note each
+/// hint they draw, so a test can tell that assessment drew none.
+enum Hint : std::uint32_t {
+  hint_depth_table = 1u << 0,    // the D1-D4 needle-depth guide in the plan
+  hint_gauge_bands = 1u << 1,    // the key's bands and in-band colours on the gauges
+  hint_coverage_map = 1u << 2,   // the live coverage heat map during the procedure
+};
+
 struct AppState {
   Stage stage = Stage::screening;
+  scenario::Mode mode = scenario::Mode::practice;  // the attempt's
+  std::uint32_t hints_drawn = 0;                   // Hint bits drawn in the last frame
   CaseState clinic;  // the scenario being attempted
   ProgressView progress;
   InstructorView instructor;
@@ -83,6 +93,9 @@ struct AppState {
   std::string message;            // a problem to show (bad device settings, ...)
 };
 
+/// "a, b and c".
+std::string joined(const std::vector<std::string>& items);
+
 /// What the panels asked for that changes the simulation or the camera.
 struct UiActions {
   std::optional<scene::ViewPreset> camera_preset;
@@ -95,8 +108,12 @@ struct UiActions {
   bool start_procedure = false;          // with clinic's plan
   bool finish_procedure = false;
   bool submit_aftercare = false;
-  bool retry = false;
+  bool retry = false;                    // start the case again (also Ctrl+R)
   bool save_report = false;
+  // Keyboard toggles (gui_main's key callback sends these; the app applies them).
+  bool toggle_motor = false, toggle_taut = false, straighten_pen = false;
+  bool toggle_cutaway = false, toggle_cutaway_lock = false, toggle_coverage = false;
+  bool toggle_mute = false, toggle_pause = false, toggle_help = false;
   // Progress, instructor and replay.
   std::optional<std::string> show_progress;              // a scenario id ("" for the first)
   bool show_instructor = false;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "physics/device.hpp"
 #include "scenario/answers.hpp"
 #include "scenario/grading.hpp"
 #include "scenario/scenario.hpp"
@@ -26,31 +27,61 @@ struct LibraryEntry {
   bool passed_ever = false;
 };
 
+/// The plan as the trainee builds it: every choice starts unmade (nothing is
+/// preselected), and the plan stage cannot be left until all are made.
+struct PlanDraft {
+  std::optional<double> needle_length_mm;
+  std::optional<physics::CartridgeKind> cartridge;
+  std::optional<double> stroke_rate_hz;
+  std::optional<bool> numbing;
+  std::optional<int> passes;
+  static constexpr int max_passes = 6;
+
+  /// The choices still to make, as the trainee reads them; empty when complete.
+  std::vector<std::string> missing() const;
+  /// The plan, once every choice is made.
+  std::optional<scenario::PlanAnswers> complete() const;
+  /// A draft with every choice of `plan` made (scripts, benchmarks).
+  static PlanDraft of(const scenario::PlanAnswers& plan);
+};
+
+/// The schedule as the trainee sets it: unset until chosen.
+struct ScheduleDraft {
+  std::optional<int> sessions;
+  std::optional<float> interval_weeks;
+  std::optional<float> maintenance_months;
+  std::vector<std::string> missing() const;
+};
+
 struct CaseState {
   std::vector<LibraryEntry> library;
   std::string scenario_path;
   std::shared_ptr<const scenario::Scenario> scenario;
+  /// The attempt's answers so far, owned by its scenario::Session (never a
+  /// copy); null before a case is open.
+  const scenario::Answers* answers = nullptr;
 
-  // Consultation.
-  std::vector<std::string> asked;  // follow-up questions asked, by item id
+  // Consultation: what the trainee is choosing before the decision ends it.
   std::vector<std::string> findings;
-  scenario::Decision decision = scenario::Decision::proceed;
+  std::optional<scenario::Decision> decision;  // unset until the trainee picks one
   std::vector<std::string> precautions;
   // Plan.
-  scenario::PlanAnswers plan;
+  PlanDraft plan;
   // Aftercare: every catalogue instruction, in an order fixed per case so the
   // right ones are not grouped at the top.
   std::vector<int> instruction_order;
   std::vector<std::string> instructions;
-  int sessions = 3;
-  float interval_weeks = 2.0f;
-  float maintenance_months = 1.0f;
+  ScheduleDraft schedule;
   // Debrief.
   std::optional<scenario::Grade> grade;
   std::shared_ptr<OutcomeFilm> outcome;  // the healing time-lapse (issue 13)
+  bool grading = false;  // the grade is being computed on a worker thread
   std::string recording_path;
   std::string report_path;
   std::string status;  // what happened to the recording and report
+
+  /// Follow-up questions asked so far, by item id.
+  bool asked(const std::string& item_id) const;
 };
 
 /// Whether `list` holds `id`; adds or removes it to match `on`.

@@ -10,7 +10,7 @@ UiActions draw_ui(AppState& state);
 
 void stage_bar(AppState& state, UiActions& actions);
 void view_panel(AppState& state, UiActions& actions);
-void gauges_panel(const AppState& state);
+void gauges_panel(AppState& state);
 void cue_banner(const AppState& state);
 void help_panel(AppState& state);
 // The scenario stages.

@@ -28,7 +28,9 @@ void patient_card(const scenario::Scenario& s) {
               std::string(tissue::sex_name(p.sex)).c_str(), std::string(scene::fitzpatrick_roman(p.fitzpatrick)).c_str(),
               p.bmi_kg_m2);
   ImGui::Text("Site: %s", std::string(tissue::site_name(s.patch.site)).c_str());
-  if (p.pregnant || p.nursing) ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "%s", p.pregnant ? "Pregnant" : "Nursing");
+  // Only what the intake form, the presentation and answered questions say is
+  // shown: a banner from the patient's `pregnant` or `nursing` fields would give
+  // away a finding the case may hide behind a follow-up question (X7).
   wrapped(p.presentation);
   if (!p.goals.empty()) wrapped("Goals: " + p.goals);
   if (!p.expectations.empty()) wrapped("Expects: " + p.expectations);
@@ -95,7 +97,7 @@ void consultation_panel(AppState& state, UiActions& actions) {
   for (const auto& item : s.history) {
     if (item.question.empty()) continue;
     ImGui::PushID(item.id.c_str());
-    if (contains(c.asked, item.id)) {
+    if (c.asked(item.id)) {
       ImGui::TextWrapped("Q: %s", item.question.c_str());
       ImGui::Indent();
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.85f, 1.0f, 1));
@@ -114,12 +116,13 @@ void consultation_panel(AppState& state, UiActions& actions) {
   section("Findings that matter for microneedling");
   for (const auto& item : s.history) {
     // Items the trainee has not seen (not on the form, question not asked) stay hidden.
-    if (item.intake.empty() && !contains(c.asked, item.id)) continue;
+    if (item.intake.empty() && !c.asked(item.id)) continue;
     bool on = contains(c.findings, item.id);
     if (ImGui::Checkbox(item.label.c_str(), &on)) set_member(c.findings, item.id, on);
   }
 
   section("Decision");
+  // No decision is preselected: the trainee picks one.
   for (scenario::Decision d : scenario::all_decisions())
     if (ImGui::RadioButton(std::string(scenario::decision_text(d)).c_str(), c.decision == d)) c.decision = d;
   if (c.decision == scenario::Decision::proceed_with_precautions) {
@@ -129,39 +132,62 @@ void consultation_panel(AppState& state, UiActions& actions) {
     }
   }
   ImGui::Spacing();
-  if (ImGui::Button(scenario::treats_today(c.decision) ? "Decide and plan the treatment" : "Decide and end the visit"))
+  ImGui::BeginDisabled(!c.decision);
+  const bool treats = c.decision && scenario::treats_today(*c.decision);
+  if (ImGui::Button(!c.decision ? "Choose a decision" : treats ? "Decide and plan the treatment" : "Decide and end the visit"))
     actions.decide = true;
+  ImGui::EndDisabled();
   ImGui::End();
 }
 
 void plan_panel(AppState& state, UiActions& actions) {
   CaseState& c = state.clinic;
   if (!c.scenario) return;
-  if (!begin_stage_window("Treatment plan", 420, 520)) {
+  if (!begin_stage_window("Treatment plan", 440, 560)) {
     ImGui::End();
     return;
   }
   patient_card(*c.scenario);
-  section("Device");
-  auto& d = c.plan.device;
-  float length = static_cast<float>(d.needle_length_mm);
-  if (ImGui::SliderFloat("Needle length", &length, 0.25f, 3.0f, "%.2f mm"))
-    d.needle_length_mm = std::round(static_cast<double>(length) / 0.25) * 0.25;  // pens set 0.25 mm steps
-  ImGui::TextDisabled("D1 0.5 fine lines, D2 1.0 moderate striae, D3 1.5 severe, D4 2.0-3.0 extensive scarring");
-  if (ImGui::BeginCombo("Cartridge", std::string(physics::cartridge(d.cartridge).name).c_str())) {
+  section("Device (nothing is preset: choose each)");
+  using Device = physics::DeviceSettings;
+  PlanDraft& d = c.plan;
+  float length = static_cast<float>(d.needle_length_mm.value_or(Device::min_length_mm));
+  if (ImGui::SliderFloat("Needle length", &length, static_cast<float>(Device::min_length_mm),
+                         static_cast<float>(Device::max_length_mm), d.needle_length_mm ? "%.2f mm" : "choose"))
+    d.needle_length_mm = std::round(static_cast<double>(length) / Device::length_step_mm) * Device::length_step_mm;
+  if (shows_hints(state.mode)) {
+    state.hints_drawn |= hint_depth_table;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("D1 0.5 mm fine lines, D2 1.0 mm moderate striae, D3 1.5 mm severe, D4 2.0-3.0 mm extensive "
+                       "scarring");
+    ImGui::PopStyleColor();
+  }
+  const std::string chosen = d.cartridge ? std::string(physics::cartridge(*d.cartridge).name) : "choose";
+  if (ImGui::BeginCombo("Cartridge", chosen.c_str())) {
     for (const auto kind : physics::all_cartridges()) {
       const auto& cart = physics::cartridge(kind);
       if (ImGui::Selectable(std::string(cart.description).c_str(), kind == d.cartridge)) d.cartridge = kind;
     }
     ImGui::EndCombo();
   }
-  float rate = static_cast<float>(d.stroke_rate_hz);
-  if (ImGui::SliderFloat("Stroke rate", &rate, 50.0f, 150.0f, "%.0f Hz")) d.stroke_rate_hz = std::round(rate);
+  float rate = static_cast<float>(d.stroke_rate_hz.value_or(Device::min_stroke_rate_hz));
+  if (ImGui::SliderFloat("Stroke rate", &rate, static_cast<float>(Device::min_stroke_rate_hz),
+                         static_cast<float>(Device::max_stroke_rate_hz), d.stroke_rate_hz ? "%.0f Hz" : "choose"))
+    d.stroke_rate_hz = std::round(static_cast<double>(rate));
   section("Procedure");
-  ImGui::Checkbox("Topical numbing cream first (P3)", &c.plan.numbing);
-  ImGui::SliderInt("Passes", &c.plan.passes, 1, 6);
+  ImGui::TextUnformatted("Topical numbing cream first (P3):");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("yes", d.numbing == true)) d.numbing = true;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("no", d.numbing == false)) d.numbing = false;
+  int passes = d.passes.value_or(1);
+  if (ImGui::SliderInt("Passes", &passes, 1, PlanDraft::max_passes, d.passes ? "%d" : "choose")) d.passes = passes;
   if (!state.message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.3f, 1.0f), "%s", state.message.c_str());
+  const auto missing = d.missing();
+  if (!missing.empty()) ImGui::TextWrapped("Still to choose: %s.", joined(missing).c_str());
+  ImGui::BeginDisabled(!missing.empty());
   if (ImGui::Button("Start the procedure")) actions.start_procedure = true;
+  ImGui::EndDisabled();
   ImGui::End();
 }
 
@@ -178,11 +204,13 @@ void procedure_panel(AppState& state, UiActions& actions) {
   const auto& d = state.device;
   ImGui::Text("%.2f mm, %s, %.0f Hz", d.needle_length_mm, std::string(physics::cartridge(d.cartridge).name).c_str(),
               d.stroke_rate_hz);
-  if (c.scenario) {
+  if (c.answers && c.answers->plan) {
+    // General technique (P4), never the key's numbers: in practice the gauges
+    // show the key's bands, in assessment nothing does.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Hold the pen at 90 degrees (P4), skin taut, %.1f-%.1f N, %d overlapping passes in different "
-                       "directions; cover every mark.",
-                       state.limits.force_min_n, state.limits.force_max_n, c.plan.passes);
+    ImGui::TextWrapped("Hold the pen at 90 degrees (P4), skin taut, %d overlapping passes in different directions; "
+                       "cover every mark.",
+                       c.answers->plan->passes);
     ImGui::PopStyleColor();
   }
   section("Hand");
@@ -223,12 +251,22 @@ void aftercare_panel(AppState& state, UiActions& actions) {
     if (changed) set_member(c.instructions, std::string(ins.id), on);
     ImGui::PopID();
   }
-  section("Schedule");
-  ImGui::SliderInt("Sessions in the series", &c.sessions, 1, 10);
-  ImGui::SliderFloat("Weeks between sessions", &c.interval_weeks, 1.0f, 12.0f, "%.0f");
-  ImGui::SliderFloat("Maintenance every (months)", &c.maintenance_months, 1.0f, 24.0f, "%.0f");
+  section("Schedule (choose each)");
+  ScheduleDraft& sd = c.schedule;
+  int sessions = sd.sessions.value_or(1);
+  if (ImGui::SliderInt("Sessions in the series", &sessions, 1, 10, sd.sessions ? "%d" : "choose")) sd.sessions = sessions;
+  float weeks = sd.interval_weeks.value_or(1.0f);
+  if (ImGui::SliderFloat("Weeks between sessions", &weeks, 1.0f, 12.0f, sd.interval_weeks ? "%.0f" : "choose"))
+    sd.interval_weeks = std::round(weeks);
+  float months = sd.maintenance_months.value_or(1.0f);
+  if (ImGui::SliderFloat("Maintenance every (months)", &months, 1.0f, 24.0f, sd.maintenance_months ? "%.0f" : "choose"))
+    sd.maintenance_months = std::round(months);
   ImGui::Spacing();
+  const auto missing = sd.missing();
+  if (!missing.empty()) ImGui::TextWrapped("Still to choose: %s.", joined(missing).c_str());
+  ImGui::BeginDisabled(!missing.empty());
   if (ImGui::Button("Finish the visit")) actions.submit_aftercare = true;
+  ImGui::EndDisabled();
   ImGui::End();
 }
 

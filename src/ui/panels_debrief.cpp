@@ -2,6 +2,7 @@
 // explained, and retry.
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 
 #include "ui/panels.hpp"
@@ -14,12 +15,22 @@ void debrief_panel(AppState& state, UiActions& actions) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(620, vp->WorkSize.y - 20), ImGuiCond_Always);
-  if (!ImGui::Begin("Debrief", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove) || !c.grade) {
+  if (!ImGui::Begin("Debrief", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove)) {
+    ImGui::End();
+    return;
+  }
+  if (!c.grade) {
+    // The grade re-simulates the attempt on a worker thread; the window stays live.
+    if (c.grading) {
+      ImGui::TextUnformatted("Grading the attempt (re-simulating every step)...");
+      ImGui::ProgressBar(static_cast<float>(std::fmod(ImGui::GetTime(), 1.0)), ImVec2(-1.0f, 0.0f), "");
+    }
     ImGui::End();
     return;
   }
   const scenario::Grade& g = *c.grade;
   ImGui::TextUnformatted(g.scenario_title.c_str());
+  ImGui::TextDisabled("%s mode", std::string(scenario::mode_name(g.answers.mode)).c_str());
   // The instructor's summary names the answer, so the trainee first sees it here.
   if (c.scenario && !c.scenario->summary.empty()) ImGui::TextWrapped("The case: %s", c.scenario->summary.c_str());
   ImGui::Text("Total %.1f / 100 (pass mark %.0f):", g.total, g.pass_mark);

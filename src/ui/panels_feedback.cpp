@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "tissue/layers.hpp"
@@ -16,13 +17,32 @@ const ImVec4 good_colour(0.35f, 0.85f, 0.45f, 1.0f);
 const ImVec4 warn_colour(1.0f, 0.72f, 0.2f, 1.0f);
 const ImVec4 bad_colour(1.0f, 0.3f, 0.25f, 1.0f);
 
-// A horizontal bar with the acceptable band marked.
-void gauge(const char* label, double value, double max_value, double ok_low, double ok_high, const char* text) {
+const ImVec4 neutral_colour(0.45f, 0.55f, 0.7f, 1.0f);
+
+// Full scales of the gauges that have no device limit to borrow: well past
+// anything a pen stroke or a cartridge's load reaches.
+constexpr double speed_full_scale_mm_s = 60.0;
+constexpr double needle_load_full_scale_n = 4.0;
+
+struct Band {
+  double lo, hi;
+};
+
+// A horizontal bar; with a band (practice), the band is marked and the bar
+// coloured by it; without (assessment), a plain bar.
+void gauge(const char* label, double value, double max_value, std::optional<Band> band, const char* text) {
   const float fraction = static_cast<float>(std::clamp(value / max_value, 0.0, 1.0));
-  const bool ok = value >= ok_low && value <= ok_high;
-  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ok ? good_colour : (value > ok_high ? bad_colour : warn_colour));
+  const bool ok = band && value >= band->lo && value <= band->hi;
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
+                        !band ? neutral_colour : ok ? good_colour : (value > band->hi ? bad_colour : warn_colour));
   ImGui::ProgressBar(fraction, ImVec2(-90.0f, 0.0f), text);
   ImGui::PopStyleColor();
+  if (!band) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(label);
+    return;
+  }
+  const double ok_low = band->lo, ok_high = band->hi;
   // The band, drawn over the bar.
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const float w = max.x - min.x;
@@ -55,7 +75,7 @@ std::string layer_label(tissue::Layer layer) {
 
 }  // namespace
 
-void gauges_panel(const AppState& state) {
+void gauges_panel(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 370.0f, 30.0f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
@@ -64,9 +84,16 @@ void gauges_panel(const AppState& state) {
     return;
   }
   const auto& t = state.telemetry;
+  // Practice shows the key's bands (the same the grade holds); assessment none.
+  const bool hints = shows_hints(state.mode) && state.clinic.scenario;
+  if (hints) state.hints_drawn |= hint_gauge_bands;
+  const auto band = [&](Band b) { return hints ? std::optional<Band>(b) : std::nullopt; };
+  const scenario::TechniqueKey technique = state.clinic.scenario ? state.clinic.scenario->key.technique : scenario::TechniqueKey{};
   char text[96];
   std::snprintf(text, sizeof text, "%.2f N", t.pressing_force_n);
-  gauge("Force", t.pressing_force_n, 8.0, state.limits.force_min_n, state.limits.force_max_n, text);
+  // The force band the grade holds: the key's, else the cartridge's own (the simulator's limits).
+  gauge("Force", t.pressing_force_n, PenControls::max_force_n, band({state.limits.force_min_n, state.limits.force_max_n}),
+        text);
 
   // Depth against the target layer, at the pen.
   const double depth = t.stroke_depth_mm;
@@ -75,24 +102,29 @@ void gauges_panel(const AppState& state) {
   std::snprintf(text, sizeof text, "%.2f mm", depth);
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
                         depth <= 0.0 ? ImVec4(0.4f, 0.4f, 0.45f, 1.0f)
+                        : !hints     ? neutral_colour
                                      : (in_target ? good_colour : (t.stroke_layer < target ? warn_colour : bad_colour)));
-  ImGui::ProgressBar(static_cast<float>(std::clamp(depth / 3.0, 0.0, 1.0)), ImVec2(-90.0f, 0.0f), text);
+  ImGui::ProgressBar(static_cast<float>(std::clamp(depth / physics::DeviceSettings::max_length_mm, 0.0, 1.0)),
+                     ImVec2(-90.0f, 0.0f), text);
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::TextUnformatted("Depth");
   const std::string target_label = state.target_shallowest == state.target_deepest
                                        ? layer_label(target)
                                        : layer_label(state.target_shallowest) + " to " + layer_label(state.target_deepest);
-  ImGui::TextWrapped("reached %s; target %s", depth > 0.0 ? layer_label(t.stroke_layer).c_str() : "-",
-                     target_label.c_str());
+  if (hints)
+    ImGui::TextWrapped("reached %s; target %s", depth > 0.0 ? layer_label(t.stroke_layer).c_str() : "-",
+                       target_label.c_str());
+  else
+    ImGui::TextWrapped("reached %s", depth > 0.0 ? layer_label(t.stroke_layer).c_str() : "-");
 
   std::snprintf(text, sizeof text, "%.1f deg", t.pose.tilt_deg);
-  gauge("Tilt", t.pose.tilt_deg, 30.0, 0.0, state.limits.tilt_max_deg, text);
+  gauge("Tilt", t.pose.tilt_deg, PenControls::max_tilt_deg, band({0.0, technique.tilt_max_deg}), text);
   std::snprintf(text, sizeof text, "%.1f mm/s", t.lateral_speed_mm_s);
-  gauge("Speed", t.lateral_speed_mm_s, 60.0, 0.0, 60.0, text);
+  gauge("Speed", t.lateral_speed_mm_s, speed_full_scale_mm_s, band({technique.speed_mm_s.lo, technique.speed_mm_s.hi}), text);
   // Shaft friction on the way out pulls back by a hair; "-0.00 N" would only confuse.
   std::snprintf(text, sizeof text, "%.2f N", std::abs(t.needle_load_n) < 0.005 ? 0.0 : t.needle_load_n);
-  gauge("Needle load", t.needle_load_n, 4.0, 0.0, 4.0, text);
+  gauge("Needle load", t.needle_load_n, needle_load_full_scale_n, std::nullopt, text);
 
   ImGui::Separator();
   ImGui::Text("Needles in skin %d   Punctures %llu", t.needles_in_skin, static_cast<unsigned long long>(state.punctures));
@@ -131,9 +163,11 @@ void cue_banner(const AppState& state) {
 void help_panel(AppState& state) {
   if (!state.show_help) return;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 370.0f, io.DisplaySize.y - 330.0f), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(360, 320), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Controls (F1)", &state.show_help)) {
+  // Anchored at the bottom-right corner and sized to its rows, so no line is
+  // cut off at the default window size.
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10.0f, io.DisplaySize.y - 10.0f), ImGuiCond_FirstUseEver,
+                          ImVec2(1.0f, 1.0f));
+  if (!ImGui::Begin("Controls (F1)", &state.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
@@ -155,7 +189,7 @@ void help_panel(AppState& state) {
       {"H", "coverage heat map"},
       {"M", "mute sound"},
       {"P", "pause the simulation"},
-      {"Ctrl+R", "reset the treatment"},
+      {"Ctrl+R", "start the case again"},
       {"F1", "this help"},
       {"Ctrl+Q", "quit"},
       {"Gamepad", "right trigger: force; left stick: tilt;"},

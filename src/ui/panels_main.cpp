@@ -13,6 +13,7 @@ namespace dermasim::ui {
 
 UiActions draw_ui(AppState& state) {
   UiActions actions;
+  state.hints_drawn = 0;
   stage_bar(state, actions);
   switch (state.stage) {
     case Stage::library: library_panel(state, actions); break;
@@ -54,6 +55,7 @@ void stage_bar(AppState& state, UiActions& actions) {
   }
   ImGui::Separator();
   ImGui::TextDisabled("%s", state.case_title.c_str());
+  ImGui::TextDisabled("(%s)", std::string(scenario::mode_name(state.mode)).c_str());
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Top", "1")) actions.camera_preset = scene::ViewPreset::top;
     if (ImGui::MenuItem("Oblique", "2")) actions.camera_preset = scene::ViewPreset::oblique;
@@ -87,7 +89,11 @@ void view_panel(AppState& state, UiActions& actions) {
   if (ImGui::SliderFloat("Depth exaggeration", &exaggeration, static_cast<float>(scene::SceneSettings::min_exaggeration),
                          static_cast<float>(scene::SceneSettings::max_exaggeration), "x%.1f"))
     v.vertical_exaggeration = static_cast<double>(exaggeration);
-  ImGui::Checkbox("Coverage map (H)", &v.show_coverage);
+  // Assessment keeps the live coverage map for the debrief.
+  if (!shows_hints(state.mode) && state.stage == Stage::procedure)
+    ImGui::TextDisabled("Coverage map: in the debrief (assessment)");
+  else
+    ImGui::Checkbox("Coverage map (H)", &v.show_coverage);
   if (v.show_coverage) {
     ImGui::SameLine();
     ImGui::TextDisabled("target %.0f /cm2", v.coverage_target_per_cm2);

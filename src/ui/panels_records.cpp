@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "ui/panels.hpp"
 #include "ui/progress_charts.hpp"
@@ -20,7 +21,7 @@ bool begin_page(const char* title) {
 }
 
 std::string result_text(const record::AttemptRecord& a) {
-  if (!a.total) return a.status;
+  if (!a.total) return std::string(record::attempt_status_name(a.status));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.0f %s%s", *a.total, a.passed.value_or(false) ? "pass" : "fail",
                 a.overrides.empty() ? "" : " (overridden)");
@@ -47,7 +48,8 @@ void attempts_table(const std::vector<record::AttemptRecord>& attempts, UiAction
       ImGui::TextUnformatted(a.started_utc.c_str());
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(a.status.c_str());
+    ImGui::Text("%s, %s", std::string(record::attempt_status_name(a.status)).c_str(),
+                std::string(scenario::mode_name(a.mode)).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(result_text(a).c_str());
     ImGui::TableNextColumn();
@@ -129,10 +131,18 @@ void instructor_panel(AppState& state, UiActions& actions) {
     return;
   }
   ImGui::Text("Instructor: %s", v.instructor.c_str());
-  if (ImGui::BeginTable("cohort", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+  if (ImGui::BeginTable("cohort", 8, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                         ImVec2(0, 220))) {
-    for (const char* h : {"Trainee", "Scenario", "Attempts", "Latest", "Best", "Passed", "Critical errors"})
-      ImGui::TableSetupColumn(h);
+    // "Assessed": completed attempts taken in assessment mode, without hints.
+    // Names stretch; the figures keep the width their text needs.
+    ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch);
+    for (const char* h : {"Attempts", "Assessed", "Latest", "Best", "Passed", "Critical errors"})
+      ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthFixed,
+                              ImGui::CalcTextSize(std::string_view(h) == "Attempts" ? "00 (+00 interrupted)"
+                                                  : std::string_view(h) == "Latest" ? "100 pass, assessment"
+                                                                                    : h)
+                                  .x);
     ImGui::TableHeadersRow();
     for (const auto& c : v.cohort) {
       ImGui::TableNextRow();
@@ -146,7 +156,10 @@ void instructor_panel(AppState& state, UiActions& actions) {
       ImGui::TableNextColumn();
       ImGui::Text("%d (+%d interrupted)", c.attempts, c.interrupted);
       ImGui::TableNextColumn();
-      ImGui::Text("%.0f %s", c.latest_total, c.latest_passed ? "pass" : "fail");
+      ImGui::Text("%d", c.assessed);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.0f %s, %s", c.latest_total, c.latest_passed ? "pass" : "fail",
+                  std::string(scenario::mode_name(c.latest_mode)).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%.0f", c.best_total);
       ImGui::TableNextColumn();

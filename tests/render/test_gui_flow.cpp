@@ -42,16 +42,34 @@ TEST_CASE("the GUI walks a case from consultation to a recorded debrief") {
   ui::UiActions ask;
   ask.ask = "blood_thinners";
   app.apply(ask);
-  CHECK(ui::contains(state.clinic.asked, "blood_thinners"));
+  CHECK(state.clinic.asked("blood_thinners"));
+  // Nothing is preselected: without a decision the consultation stays open.
+  CHECK_FALSE(state.clinic.decision);
+  app.apply(action([](ui::UiActions& a) { a.decide = true; }));
+  CHECK(state.stage == ui::Stage::screening);
+  CHECK(state.message.find("Choose a decision") != std::string::npos);
+  state.clinic.decision = scenario::Decision::proceed;
   app.apply(action([](ui::UiActions& a) { a.decide = true; }));
   CHECK(state.stage == ui::Stage::plan);
 
+  // Each plan choice is the trainee's: the plan stays open until all are made.
+  CHECK(state.clinic.plan.missing().size() == 5);
+  ui::PlanDraft& plan = state.clinic.plan;
+  for (int choice = 0; choice < 5; ++choice) {
+    app.apply(action([](ui::UiActions& a) { a.start_procedure = true; }));
+    CHECK(state.stage == ui::Stage::plan);
+    CHECK(state.message.find("Still to choose") != std::string::npos);
+    if (choice == 0) plan.needle_length_mm = 0.3;  // a setting the pen refuses, below
+    if (choice == 1) plan.cartridge = physics::CartridgeKind::round_12;
+    if (choice == 2) plan.stroke_rate_hz = 100.0;
+    if (choice == 3) plan.numbing = true;
+    if (choice == 4) plan.passes = 2;
+  }
   // A setting the pen refuses is shown, and the plan stays open.
-  state.clinic.plan.device.needle_length_mm = 0.3;
   app.apply(action([](ui::UiActions& a) { a.start_procedure = true; }));
   CHECK(state.stage == ui::Stage::plan);
   CHECK(state.message.find("0.25 mm step") != std::string::npos);
-  state.clinic.plan.device.needle_length_mm = 1.0;
+  plan.needle_length_mm = 1.0;
   app.apply(action([](ui::UiActions& a) { a.start_procedure = true; }));
   CHECK(state.stage == ui::Stage::procedure);
 
@@ -78,12 +96,18 @@ TEST_CASE("the GUI walks a case from consultation to a recorded debrief") {
   app.apply(action([](ui::UiActions& a) { a.finish_procedure = true; }));
   CHECK(state.stage == ui::Stage::aftercare);
   state.clinic.instructions = {"avoid_sun_week", "retreat_next_week"};
-  state.clinic.sessions = 4;
-  state.clinic.interval_weeks = 5;
-  state.clinic.maintenance_months = 6;
+  // The schedule too is chosen, never preset.
+  state.clinic.schedule.sessions = 4;
+  state.clinic.schedule.interval_weeks = 5;
+  app.apply(action([](ui::UiActions& a) { a.submit_aftercare = true; }));
+  CHECK(state.stage == ui::Stage::aftercare);
+  CHECK(state.message.find("maintenance") != std::string::npos);
+  state.clinic.schedule.maintenance_months = 6;
   app.apply(action([](ui::UiActions& a) { a.submit_aftercare = true; }));
   CHECK(state.stage == ui::Stage::debrief);
+  app.finish_background_work();  // the grade is computed on a worker
   REQUIRE(state.clinic.grade);
+  CHECK_FALSE(state.clinic.grading);
   CHECK_FALSE(state.clinic.grade->passed);  // a harmful instruction is critical in this case
 
   // The recording replays to the state and grade the debrief showed.
@@ -104,7 +128,8 @@ TEST_CASE("the GUI walks a case from consultation to a recorded debrief") {
   CHECK(scored);
   app.apply(action([](ui::UiActions& a) { a.retry = true; }));
   CHECK(state.stage == ui::Stage::screening);
-  CHECK(state.clinic.asked.empty());
+  CHECK_FALSE(state.clinic.asked("blood_thinners"));
+  CHECK_FALSE(state.clinic.decision);
   std::filesystem::remove_all(data);
 }
 
@@ -131,7 +156,8 @@ TEST_CASE("an attempt cut off mid-procedure is kept as interrupted with every st
   }
   CHECK(std::filesystem::exists(recording + ".journal"));
   render::GlWindow window({.width = 640, .height = 480, .title = "test", .visible = true, .vsync = false});
-  app::SimulatorApp again(window, false, paths);  // start-up recovers the journal
+  app::SimulatorApp again(window, false, paths);  // start-up recovers the journal, on the records worker
+  again.finish_background_work();
   CHECK_FALSE(std::filesystem::exists(recording + ".journal"));
   REQUIRE(std::filesystem::exists(recording));
   const record::Recording rec = record::read_recording(recording);
@@ -141,7 +167,7 @@ TEST_CASE("an attempt cut off mid-procedure is kept as interrupted with every st
   record::ProgressDb db((data / "progress.db").string());
   const auto attempts = db.attempts("kim");
   REQUIRE(attempts.size() == 1);
-  CHECK(attempts[0].status == "interrupted");
+  CHECK(attempts[0].status == record::AttemptStatus::interrupted);
   CHECK(attempts[0].recording_path == recording);
   CHECK(attempts[0].graded_total.has_value());  // its grade so far
   std::filesystem::remove_all(data);
@@ -167,9 +193,10 @@ TEST_CASE("progress - the instructor's override and replay work from the recorde
     physics::ScriptedPen pen({physics::PathSegment::line(m.center_x_mm - 20, m.center_y_mm, m.center_x_mm + 20, m.center_y_mm, style)});
     while (!pen.finished()) app.step(pen, 100);
     app.apply(action([](ui::UiActions& a) { a.finish_procedure = true; }));
-    state.clinic.sessions = 4;
+    state.clinic.schedule = {4, 5.0f, 6.0f};
     app.apply(action([](ui::UiActions& a) { a.submit_aftercare = true; }));
     REQUIRE(state.stage == ui::Stage::debrief);
+    app.finish_background_work();
     app.apply(action([](ui::UiActions& a) { a.retry = true; }));
   }
   ui::UiActions progress;
@@ -228,5 +255,61 @@ TEST_CASE("progress - the instructor's override and replay work from the recorde
   CHECK(app.sim().time_s() == doctest::Approx(0.5));
   app.apply(action([](ui::UiActions& a) { a.close_replay = true; }));
   CHECK(state.stage == ui::Stage::instructor);
+  std::filesystem::remove_all(data);
+}
+
+TEST_CASE("assessment mode draws no hint - practice draws each - and the mode reaches the records") {
+  const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_modes_test";
+  std::filesystem::remove_all(data);
+  render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
+  int w = 0, h = 0;
+  window.framebuffer_size(w, h);
+  for (const bool assessment : {false, true}) {
+    CAPTURE(assessment);
+    app::AppPaths paths;
+    paths.data_dir = data.string();
+    paths.trainee = "lee";
+    paths.assessment = assessment;  // `dermasim gui --assessment`
+    app::SimulatorApp app(window, false, paths);
+    ui::AppState& state = app.state();
+    CHECK(state.mode == (assessment ? scenario::Mode::assessment : scenario::Mode::practice));
+    auto frames = [&] {
+      std::uint32_t drawn = 0;
+      for (int i = 0; i < 2; ++i) {
+        app.render_frame(w, h);
+        drawn |= state.hints_drawn;
+      }
+      return drawn;
+    };
+    state.clinic.decision = scenario::Decision::proceed;
+    app.apply(action([](ui::UiActions& a) { a.decide = true; }));
+    REQUIRE(state.stage == ui::Stage::plan);
+    const std::uint32_t plan_hints = frames();
+    state.clinic.plan = ui::PlanDraft::of({{1.0, physics::CartridgeKind::round_12, 100.0}, true, 2});
+    app.apply(action([](ui::UiActions& a) { a.start_procedure = true; }));
+    REQUIRE(state.stage == ui::Stage::procedure);
+    app.apply(action([](ui::UiActions& a) { a.toggle_coverage = true; }));  // the H key
+    const std::uint32_t procedure_hints = frames();
+    if (assessment) {
+      CHECK(plan_hints == 0);
+      CHECK(procedure_hints == 0);
+      CHECK_FALSE(state.view.show_coverage);
+    } else {
+      CHECK((plan_hints & ui::hint_depth_table) != 0);
+      CHECK((procedure_hints & ui::hint_gauge_bands) != 0);
+      CHECK((procedure_hints & ui::hint_coverage_map) != 0);
+    }
+    app.apply(action([](ui::UiActions& a) { a.finish_procedure = true; }));
+    state.clinic.schedule = {4, 5.0f, 6.0f};
+    app.apply(action([](ui::UiActions& a) { a.submit_aftercare = true; }));
+    REQUIRE(state.stage == ui::Stage::debrief);
+    CHECK(state.view.show_coverage);  // the coverage map, in the debrief only for assessment
+    app.finish_background_work();
+    REQUIRE(state.clinic.grade);
+    const scenario::Mode mode = assessment ? scenario::Mode::assessment : scenario::Mode::practice;
+    CHECK(record::read_recording(state.clinic.recording_path).answers.mode == mode);
+    record::ProgressDb db((data / "progress.db").string());
+    CHECK(db.attempts("lee").back().mode == mode);
+  }
   std::filesystem::remove_all(data);
 }

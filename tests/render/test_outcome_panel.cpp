@@ -41,8 +41,9 @@ TEST_CASE("the debrief shows a healing time-lapse whose day changes the picture"
   paths.data_dir = data.string();
   app::SimulatorApp app(window, false, paths);
   ui::AppState& state = app.state();
+  state.clinic.decision = scenario::Decision::proceed;
   app.apply(action([](ui::UiActions& a) { a.decide = true; }));
-  state.clinic.plan.device.needle_length_mm = 1.0;
+  state.clinic.plan = ui::PlanDraft::of({{1.0, physics::CartridgeKind::round_12, 100.0}, true, 2});
   app.apply(action([](ui::UiActions& a) { a.start_procedure = true; }));
   REQUIRE(state.stage == ui::Stage::procedure);
   const auto& m = app.sim().patch().marks()[1];
@@ -53,10 +54,10 @@ TEST_CASE("the debrief shows a healing time-lapse whose day changes the picture"
   while (!pen.finished()) app.step(pen, 100);
   app.apply(action([](ui::UiActions& a) { a.finish_procedure = true; }));
   state.clinic.instructions = {"avoid_sun_week", "sunscreen_spf30", "keep_clean_hands_off"};
-  state.clinic.sessions = 4;
-  state.clinic.interval_weeks = 5;
+  state.clinic.schedule = {4, 5.0f, 6.0f};
   app.apply(action([](ui::UiActions& a) { a.submit_aftercare = true; }));
   REQUIRE(state.stage == ui::Stage::debrief);
+  app.finish_background_work();  // the grade and the time-lapse come from workers
   REQUIRE(state.clinic.outcome);
   const ui::OutcomeFilm& film = *state.clinic.outcome;
   REQUIRE(film.frames.size() == 6);

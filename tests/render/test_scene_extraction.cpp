@@ -127,3 +127,28 @@ TEST_CASE("skin tone darkens from Fitzpatrick I to VI and parses both spellings"
   CHECK_FALSE(scene::parse_fitzpatrick("7"));
   CHECK_FALSE(scene::parse_fitzpatrick("VII"));
 }
+
+TEST_CASE("the coverage map over a mark counts only the mark's own punctures, as grading does") {
+  // A narrow mark (1.5 mm): a line of punctures 2 mm beside it lies inside a
+  // 3 mm density window of the mark, but not on its skin.
+  tissue::PatchSpec spec;
+  spec.marks.push_back({60.0, 40.0, 0.0, 60.0, 1.5, tissue::StriaType::rubra, 0.3});
+  const auto patch = std::make_shared<const tissue::SkinPatch>(spec);
+  physics::Simulator sim{patch, physics::DeviceSettings{1.0, physics::CartridgeKind::round_12, 100.0}};
+  physics::PathStyle style;
+  style.force_n = 2.0;
+  style.speed_mm_s = 5.0;  // slow: dense
+  physics::ScriptedPen beside({physics::PathSegment::line(45, 42.0, 75, 42.0, style)});
+  scene::run_treatment(sim, beside, 10.0);
+  scene::SceneExtractor extractor;
+  scene::SceneSettings settings;
+  const auto& scene = extractor.update(sim, settings);
+  const int on_mark = sim.grid().cell_at(60.0, 40.0);
+  REQUIRE(sim.grid().punctures(on_mark) == 0);
+  // Below the target (the coverage channel's lower half), though the window
+  // around it holds hundreds of punctures.
+  CHECK(scene.treatment.rgba[static_cast<std::size_t>(on_mark)][2] < 64);
+  const int next_to_line = sim.grid().cell_at(60.0, 41.0);
+  REQUIRE(patch->at(60.0, 41.0).stria_influence < 0.5);
+  CHECK(scene.treatment.rgba[static_cast<std::size_t>(next_to_line)][2] >= 128);  // off the mark: every puncture counts
+}

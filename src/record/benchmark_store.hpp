@@ -1,5 +1,5 @@
 #pragma once
-// Benchmarks and per-attempt metrics in the progress database (migration 3).
+// Benchmarks and per-attempt metrics in the progress database (migration 4).
 #include <map>
 #include <optional>
 #include <string>
@@ -14,7 +14,7 @@ namespace dermasim::record {
 /// that the criterion tables do not hold (benchmark.hpp grade_extra_metrics).
 void store_attempt_metrics(SqliteDb& db, const std::string& attempt_uuid, const scenario::Grade& grade);
 
-/// The stored metrics of one attempt (empty for attempts stored before migration 3).
+/// The stored metrics of one attempt (empty for attempts stored before migration 4).
 std::map<std::string, double> stored_attempt_metrics(SqliteDb& db, const std::string& attempt_uuid);
 
 struct StoredBenchmark {

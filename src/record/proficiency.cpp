@@ -59,7 +59,7 @@ AttemptJudgement judge_attempt(const AttemptRecord& a, const std::map<std::strin
     for (const auto& m : benchmark->metrics) {
       const auto it = j.metrics.find(m.metric);
       // A metric the attempt does not report (an attempt stored before
-      // migration 3, or one that skipped the procedure) cannot meet the bar.
+      // migration 4, or one that skipped the procedure) cannot meet the bar.
       if (it == j.metrics.end() || !m.met_by(it->second)) j.short_of.push_back(m.metric);
     }
     j.meets_benchmark = j.short_of.empty();

@@ -153,7 +153,7 @@ TEST_CASE("the progress database stores the mode - migrates older files - and ex
              "'2024-01-01T10:00:00Z', '2024-01-01T10:20:00Z', 'completed', 81.5, 1)");
   }
   record::ProgressDb db(path);
-  CHECK(db.sqlite().user_version() == 3);
+  CHECK(db.sqlite().user_version() == record::latest_schema_version);
   CHECK(db.attempt("11111111-2222-4333-8444-555555555555")->mode == scenario::Mode::practice);
   record::AttemptStart start{"Ana", "postpartum_abdomen_rubra", "t", "h", "", "2024-02-01T10:00:00Z", "",
                              scenario::Mode::assessment};

@@ -10,6 +10,7 @@
 #include "app/check_simulate.hpp"
 #include "app/verbs_scenario.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "scenario/course.hpp"
 #include "scenario/script.hpp"
 #include "scenario/text_file.hpp"
 
@@ -17,16 +18,25 @@ namespace dermasim::app {
 namespace fs = std::filesystem;
 namespace {
 
-// A script says so on a line of its own (`dermasim_script: 1`); the file is
-// read through the bounded reader, so /dev/zero or a huge file is refused.
-bool is_script(const std::string& bytes) {
+// A script or a course plan says so on a line of its own
+// (`dermasim_script: 1`, `dermasim_course: 1`); the file is read through the
+// bounded reader, so /dev/zero or a huge file is refused.
+bool has_top_key(const std::string& bytes, std::string_view key) {
   for (std::size_t at = 0; at < bytes.size();) {
-    if (bytes.compare(at, 15, "dermasim_script") == 0) return true;
+    if (bytes.compare(at, key.size(), key) == 0) return true;
     const std::size_t eol = bytes.find('\n', at);
     if (eol == std::string::npos) break;
     at = eol + 1;
   }
   return false;
+}
+bool is_script(const std::string& bytes) { return has_top_key(bytes, "dermasim_script"); }
+bool is_course(const std::string& bytes) { return has_top_key(bytes, "dermasim_course"); }  // issue 15
+
+// A course's cases are scenarios/<id>.yaml beside courses/.
+std::string scenario_dir_for_course(const fs::path& course) {
+  const fs::path dir = course.parent_path().parent_path() / "scenarios";
+  return fs::is_directory(dir) ? dir.string() : std::string();
 }
 
 scenario::Diagnostics check_script(const std::string& path, const std::string& bytes) {
@@ -61,12 +71,15 @@ int check_file(const std::string& path, bool simulate) {
     errors.push_back({path, 0, 0, std::get<1>(bytes)});
   else if (is_script(std::get<0>(bytes)))
     errors = check_script(path, std::get<0>(bytes));
+  else if (is_course(std::get<0>(bytes)))
+    errors = scenario::load_course_file(path, scenario_dir_for_course(path)).errors;
   else
     errors = scenario::load_scenario_text(std::get<0>(bytes), path).errors;
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.str().c_str());
   if (errors.empty()) std::printf("%s: ok\n", path.c_str());
   if (!errors.empty()) return 1;
-  return simulate && !is_script(path) ? check_simulate_file(path) : 0;
+  const bool scenario = bytes.index() == 0 && !is_script(std::get<0>(bytes)) && !is_course(std::get<0>(bytes));
+  return simulate && scenario ? check_simulate_file(path) : 0;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "app/verbs_scenario.hpp"
 #include "scenario/scoring_rules.hpp"
 #include "app/records_verbs.hpp"
+#include "app/verbs_proficiency.hpp"
 
 namespace {
 
@@ -54,7 +55,10 @@ void print_usage() {
       "                                   series: erythema, collagen, each mark's improvement, complications\n"
       "  validate outcomes [--json F] [--patients N] [--seed N] [--scenarios DIR]\n"
       "                                   the healing model on a virtual cohort against published figures\n"
-      "  records export|import|add|override|sync|statements|cohort ...\n"
+      "  benchmark --scenario S --sessions DIR --out FILE.json\n"
+      "                                   grade expert recordings and write the case's benchmark\n"
+      "                                   (per metric n, mean, sd, benchmark = mean -/+ 2 SD)\n"
+      "  records export|import|add|override|sync|statements|cohort|benchmark|proficiency ...\n"
       "                                   trainee progress database and xAPI (dermasim records for usage)\n"
       "  help                             this text");
 }
@@ -84,6 +88,7 @@ int main(int argc, char** argv) {
     if (args[0] == "replay") return dermasim::app::run_replay(rest);
     if (args[0] == "outcome") return dermasim::app::run_outcome(rest);
     if (args[0] == "validate") return dermasim::app::run_validate(rest);
+    if (args[0] == "benchmark") return dermasim::app::run_benchmark(rest);  // issue 15
     if (args[0] == "records") return dermasim::app::run_records(rest);
     if (args[0] == "screenshot") return dermasim::app::run_screenshot(rest);
     if (args[0] == "bench" && args.size() >= 2 && args[1] == "render")

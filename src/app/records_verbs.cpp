@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/cli_args.hpp"
+#include "app/verbs_proficiency.hpp"
 #include "record/csv.hpp"
 #include "record/lrs_client.hpp"
 #include "record/lrs_config.hpp"
@@ -36,6 +37,10 @@ constexpr const char* usage =
     "       dermasim records sync [--db PATH]\n"
     "       dermasim records statements (--session R --scenario S [--trainee NAME] | [--attempt UUID] [--db PATH])\n"
     "       dermasim records cohort [--db PATH]\n"
+    "       dermasim records benchmark import FILE [--instructor NAME] [--db PATH]\n"
+    "       dermasim records proficiency [--db PATH] [--json] [--trainee NAME] [--scenario ID]\n"
+    "                                    [--acceptable-rate P0] [--unacceptable-rate P1] [--html FILE]\n"
+    "       dermasim records course --course FILE.yaml --trainee NAME [--db PATH]\n"
     "The database defaults to $XDG_DATA_HOME/dermasim/progress.db (~/.local/share/dermasim/progress.db).";
 
 struct UsageError : std::invalid_argument {
@@ -304,6 +309,9 @@ int run_records(std::span<const std::string_view> args) {
     if (verb == "sync") return records_sync(rest);
     if (verb == "statements") return records_statements(rest);
     if (verb == "cohort") return records_cohort(rest);
+    if (verb == "benchmark") return records_benchmark(rest);      // issue 15
+    if (verb == "proficiency") return records_proficiency(rest);  // issue 15
+    if (verb == "course") return records_course(rest);            // issue 15
   } catch (const UsageError& e) {
     std::fprintf(stderr, "dermasim records %.*s: %s\n%s\n", static_cast<int>(verb.size()), verb.data(), e.what(), usage);
     return 2;

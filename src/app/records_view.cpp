@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/sim_app.hpp"
+#include "record/proficiency.hpp"
 #include "scenario/scenario_loader.hpp"
 
 namespace dermasim::app {
@@ -20,23 +21,67 @@ void SimulatorApp::load_progress(const std::string& scenario_id) {
       p.scenario_ids.push_back(a.scenario_id);
   if (p.scenario_ids.empty()) return;
   p.scenario_id = scenario_id.empty() ? p.scenario_ids.front() : scenario_id;
-  p.attempts = db_->history(paths_.trainee, p.scenario_id);
+  load_curves(p);
+}
+
+// A trainee's (p.trainee) attempts on a case (p.scenario_id) as curves.
+void SimulatorApp::load_curves(ui::ProgressView& p) {
+  p.attempts = db_->history(p.trainee, p.scenario_id);
   for (const auto& a : p.attempts) {
     if (a.status != record::AttemptStatus::completed || !a.total) continue;
     p.totals.push_back(static_cast<float>(*a.total));
   }
   for (int i = 0; i < scenario::criterion_count; ++i) {
     const std::string name(scenario::criterion_name(static_cast<scenario::CriterionId>(i)));
-    for (const auto& point : db_->criterion_history(paths_.trainee, p.scenario_id, name))
+    for (const auto& point : db_->criterion_history(p.trainee, p.scenario_id, name))
       if (point.applicable) p.criteria[static_cast<std::size_t>(i)].push_back(static_cast<float>(point.score));
+  }
+  load_proficiency(p);
+}
+
+// Issue 15: the pass lines, the expert benchmark band and the CUSUM of the view's trainee and case.
+void SimulatorApp::load_proficiency(ui::ProgressView& p) {
+  for (const auto& a : p.attempts) {
+    if (a.status != record::AttemptStatus::completed) continue;
+    if (a.pass_mark) p.pass_mark = static_cast<float>(*a.pass_mark);
+    for (const auto& c : a.criteria)
+      if (const auto id = scenario::parse_criterion(c.criterion))
+        p.thresholds[static_cast<std::size_t>(*id)] = static_cast<float>(c.threshold);
+  }
+  const record::CusumSettings settings;
+  const auto rows = record::proficiency(*db_, settings, p.trainee, p.scenario_id);
+  if (rows.empty()) return;
+  const record::ProficiencyRow& r = rows.front();
+  p.proficient = r.proficient;
+  p.attempts_to_proficiency = r.attempts_to_proficiency;
+  p.short_of = r.short_of;
+  p.cusum.h0 = static_cast<float>(r.cusum.h0);
+  p.cusum.h1 = static_cast<float>(r.cusum.h1);
+  p.cusum.acceptable_rate = static_cast<float>(settings.acceptable_rate);
+  p.cusum.unacceptable_rate = static_cast<float>(settings.unacceptable_rate);
+  p.cusum.signal = r.cusum.signal;
+  for (double v : r.cusum.values) p.cusum.values.push_back(static_cast<float>(v));
+  if (!r.benchmark) return;
+  p.has_benchmark = true;
+  for (const auto& m : r.benchmark->benchmark.metrics) {
+    if (m.metric == "total") p.total_benchmark = static_cast<float>(m.benchmark);
+    for (int i = 0; i < scenario::criterion_count; ++i)
+      if (m.metric == std::string(scenario::criterion_name(static_cast<scenario::CriterionId>(i))) + "_score")
+        p.benchmarks[static_cast<std::size_t>(i)] = static_cast<float>(m.benchmark);
   }
 }
 
 void SimulatorApp::load_cohort() {
   if (!db_) return;
   state_.instructor.cohort = db_->cohort();
-  if (!state_.instructor.trainee.empty())
+  if (!state_.instructor.trainee.empty()) {
     state_.instructor.attempts = db_->attempts(state_.instructor.trainee, state_.instructor.scenario_id);
+    ui::ProgressView& curves = state_.instructor.curves;
+    curves = ui::ProgressView{};
+    curves.trainee = state_.instructor.trainee;
+    curves.scenario_id = state_.instructor.scenario_id;
+    load_curves(curves);
+  }
   if (state_.instructor.selected) state_.instructor.selected = db_->attempt(state_.instructor.selected->uuid);
 }
 

@@ -11,6 +11,7 @@
 #include "app/case_library.hpp"
 #include "app/panel_cost.hpp"
 #include "app/view_setup.hpp"
+#include "record/proficiency_svg.hpp"
 #include "record/recording.hpp"
 #include "render/pass_timer.hpp"
 #include "scenario/outcome_report.hpp"
@@ -300,9 +301,12 @@ void SimulatorApp::save_report() {
   c.report_path = (dir / (fs::path(c.recording_path).stem().string() + ".html")).string();
   std::ofstream out(c.report_path, std::ios::binary | std::ios::trunc);
   const scenario::Session& session = attempt_->session();
-  out << scenario::grade_html(*c.grade, session.scenario(),
-                              scenario::outcome_html_section(session.scenario(), session.answers(), session.commands(),
-                                                             attempt_->outcome_seed()));
+  std::string extra = scenario::outcome_html_section(session.scenario(), session.answers(), session.commands(),
+                                                     attempt_->outcome_seed());
+  if (db_)  // issue 15: the trainee's learning curve on this case, as inline SVG
+    for (const auto& r : record::proficiency(*db_, {}, paths_.trainee, session.scenario().id))
+      extra += record::learning_curve_html_section(r);
+  out << scenario::grade_html(*c.grade, session.scenario(), extra);
   c.status = out ? "Report saved to " + c.report_path : "The report could not be written to " + c.report_path;
 }
 

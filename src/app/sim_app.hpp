@@ -98,6 +98,8 @@ class SimulatorApp {
   // Progress, instructor and replay (records_view.cpp).
   void apply_records_actions(const ui::UiActions& actions);
   void load_progress(const std::string& scenario_id);
+  void load_curves(ui::ProgressView& p);
+  void load_proficiency(ui::ProgressView& p);  // issue 15
   void load_cohort();
   void open_attempt_report(const std::string& attempt_uuid);
   void start_replay(const std::string& attempt_uuid);

@@ -89,7 +89,40 @@ constexpr std::string_view v3 = R"sql(
 ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'practice' CHECK (mode IN ('practice', 'assessment'));
 )sql";
 
-constexpr std::string_view migrations[] = {v1, v2, v3};
+// Migration 4 (issue 15, proficiency-based progression): the metrics of each
+// attempt that the criterion tables do not hold, and expert benchmarks with
+// who set them and when. A benchmark is never edited: a new one for the same
+// case supersedes it (the latest set_utc is the standing one).
+constexpr std::string_view v4 = R"sql(
+CREATE TABLE attempt_metrics (
+  attempt_uuid TEXT NOT NULL REFERENCES attempts(uuid) ON DELETE CASCADE,
+  metric       TEXT NOT NULL,
+  value        REAL NOT NULL,
+  PRIMARY KEY (attempt_uuid, metric)
+);
+CREATE TABLE benchmarks (
+  id            TEXT PRIMARY KEY,
+  scenario_id   TEXT NOT NULL,
+  scenario_hash TEXT NOT NULL,
+  set_by        TEXT NOT NULL CHECK (length(trim(set_by)) > 0),
+  set_utc       TEXT NOT NULL,
+  source        TEXT NOT NULL DEFAULT '',
+  body          TEXT NOT NULL
+);
+CREATE TABLE benchmark_metrics (
+  benchmark_id     TEXT NOT NULL REFERENCES benchmarks(id) ON DELETE CASCADE,
+  metric           TEXT NOT NULL,
+  higher_is_better INTEGER NOT NULL CHECK (higher_is_better IN (0, 1)),
+  n                INTEGER NOT NULL CHECK (n >= 3),
+  mean             REAL NOT NULL,
+  sd               REAL NOT NULL CHECK (sd >= 0),
+  benchmark        REAL NOT NULL,
+  PRIMARY KEY (benchmark_id, metric)
+);
+CREATE INDEX benchmarks_by_scenario ON benchmarks (scenario_id, set_utc);
+)sql";
+
+constexpr std::string_view migrations[] = {v1, v2, v3, v4};
 static_assert(std::size(migrations) == latest_schema_version);
 
 }  // namespace

@@ -10,7 +10,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "record/benchmark_store.hpp"
 #include "record/migrations.hpp"
+#include "record/proficiency.hpp"
 #include "record/utc_time.hpp"
 #include "record/uuid.hpp"
 
@@ -187,7 +189,11 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
   // The statements join the outbox in the same transaction: an attempt is
   // never stored without them, nor they without it. They say what the
   // database now holds (facts_of, the one way stored attempts become facts).
-  queue_statements(attempt_uuid, attempt_statements(facts_of(*attempt(attempt_uuid)), xapi_), ended);
+  const AttemptFacts stored = facts_of(*attempt(attempt_uuid));
+  queue_statements(attempt_uuid, attempt_statements(stored, xapi_), ended);
+  // Issue 15: the metrics benchmarks judge; "mastered" when this attempt makes its trainee proficient.
+  store_attempt_metrics(db_, attempt_uuid, grade);
+  if (auto st = proficiency_reached_statement(*this, stored, xapi_)) queue_statements(attempt_uuid, {*st}, ended);
   tx.commit();
 }
 

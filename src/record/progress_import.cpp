@@ -3,6 +3,7 @@
 // importing the same file twice changes nothing.
 #include <filesystem>
 
+#include "record/benchmark_store.hpp"
 #include "record/migrations.hpp"
 #include "record/progress_db.hpp"
 #include "record/utc_time.hpp"
@@ -183,6 +184,7 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
         }
       }
     }
+    import_proficiency_tables(src, db_);  // issue 15: attempt metrics and benchmarks
     tx.commit();
     return stats;
   } catch (const DbError& e) {

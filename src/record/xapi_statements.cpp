@@ -197,6 +197,45 @@ std::string critical_errors_extension_iri(const XapiSettings& s) {
   return id.append("/xapi/extensions/critical-errors");
 }
 
+std::string benchmark_extension_iri(const XapiSettings& s) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/benchmark");
+}
+
+// Not one of cmi5's verbs, and cmi5 allows nothing in a session after
+// `terminated`: so a "cmi5 allowed" statement (no cmi5 category) in a
+// registration of its own (the trainee's proficiency on the case against this
+// benchmark), pointing at the attempt's `completed` statement.
+XapiStatement proficiency_statement(const AttemptFacts& a, const std::string& benchmark_id,
+                                    int attempts_to_proficiency, const XapiSettings& s) {
+  XapiStatement st;
+  st.verb = "mastered";
+  st.id = statement_id(a.attempt_uuid, st.verb);
+  scenario::JsonWriter w;
+  w.begin_object().field("id", st.id);
+  actor(w, a.trainee, s);
+  verb_of(w, st.verb);
+  object(w, a, s);
+  w.key("result").begin_object().field("success", true).field("completion", true);
+  w.key("extensions").begin_object().key(benchmark_extension_iri(s)).begin_object();
+  w.field("benchmark_id", benchmark_id).field("attempts_to_proficiency", attempts_to_proficiency);
+  w.end_object().end_object().end_object();
+  std::string registration = "proficiency/";
+  registration.append(a.trainee).append("/").append(a.scenario_id).append("/").append(benchmark_id);
+  w.key("context").begin_object().field("registration", uuid_v5(dermasim_uuid_namespace, registration));
+  w.key("contextActivities").begin_object().key("grouping").begin_array();
+  w.begin_object().field("objectType", "Activity").field("id", trim_slash(s.activity_base)).end_object();
+  w.end_array().end_object();
+  w.field("platform", "dermasim").field("language", "en-US");
+  w.key("statement").begin_object().field("objectType", "StatementRef");
+  w.field("id", statement_id(a.attempt_uuid, "completed")).end_object();
+  w.end_object();
+  w.field("timestamp", a.ended_utc);
+  w.end_object();
+  st.json = w.str();
+  return st;
+}
+
 std::vector<XapiStatement> attempt_statements(const AttemptFacts& a, const XapiSettings& s) {
   std::vector<XapiStatement> out;
   out.push_back(make(a, s, "initialized"));

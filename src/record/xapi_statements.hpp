@@ -71,6 +71,13 @@ std::string verdict_statement_id(const std::string& source, bool passed);
 /// the overridden score, the instructor and the reason as a result extension.
 std::vector<XapiStatement> override_statements(const AttemptFacts& a, const OverrideFacts& o, const XapiSettings& s);
 
+/// Proficiency reached on a case (issue 15): the `mastered` verb in the
+/// registration of the attempt that reached it, with a result extension
+/// (benchmark_extension_iri) holding the benchmark id.
+XapiStatement proficiency_statement(const AttemptFacts& a, const std::string& benchmark_id,
+                                    int attempts_to_proficiency, const XapiSettings& s);
+std::string benchmark_extension_iri(const XapiSettings& s);
+
 /// Verb and extension IRIs, exposed for tests and documentation.
 std::string verb_iri(const std::string& verb);
 std::string scenario_activity_id(const XapiSettings& s, const std::string& scenario_id);

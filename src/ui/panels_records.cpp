@@ -2,11 +2,13 @@
 // grade overrides.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
 
 #include "ui/panels.hpp"
+#include "ui/progress_charts.hpp"
 
 namespace dermasim::ui {
 namespace {
@@ -65,6 +67,40 @@ void attempts_table(const std::vector<record::AttemptRecord>& attempts, UiAction
 
 }  // namespace
 
+// Issue 15: each criterion and the total across attempts, with the pass
+// line and the expert benchmark band, and the CUSUM learning curve.
+void learning_curves(const ProgressView& p) {
+  if (p.totals.empty()) return;
+  {
+    if (!p.has_benchmark)
+      ImGui::TextWrapped("No expert benchmark is set for this case (dermasim records benchmark import).");
+    else if (p.proficient)
+      ImGui::TextColored(ImVec4(0.3f, 0.85f, 0.5f, 1), "Proficient: at the expert benchmark on two consecutive attempts "
+                                                      "(reached at attempt %d).", *p.attempts_to_proficiency);
+    else {
+      std::string missing;
+      for (const auto& m : p.short_of) missing += (missing.empty() ? "" : ", ") + m;
+      ImGui::TextWrapped("Not yet proficient: two consecutive attempts at the expert benchmark are needed.%s%s",
+                         missing.empty() ? "" : " Latest attempt short of: ", missing.c_str());
+    }
+    const float w = std::max(300.0f, ImGui::GetContentRegionAvail().x);
+    const float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+    ScoreChart total{"total", p.totals, 0.0f, 100.0f, p.pass_mark, p.total_benchmark};
+    score_chart(total, half, 170.0f);
+    ImGui::SameLine();
+    cusum_chart(p.cusum, half, 170.0f);
+    int shown = 0;
+    for (int i = 0; i < scenario::criterion_count; ++i) {
+      const auto k = static_cast<std::size_t>(i);
+      if (p.criteria[k].empty()) continue;
+      if (shown++ % 2) ImGui::SameLine();
+      score_chart({std::string(scenario::criterion_name(static_cast<scenario::CriterionId>(i))), p.criteria[k], 0.0f,
+                   100.0f, p.thresholds[k], p.benchmarks[k]},
+                  half, 120.0f);
+    }
+  }
+}
+
 void progress_panel(AppState& state, UiActions& actions) {
   ProgressView& p = state.progress;
   if (!begin_page("Progress")) {
@@ -82,17 +118,7 @@ void progress_panel(AppState& state, UiActions& actions) {
       if (ImGui::Selectable(id.c_str(), id == p.scenario_id)) actions.show_progress = id;
     ImGui::EndCombo();
   }
-  const float plot_w = 420.0f;
-  if (!p.totals.empty()) {
-    ImGui::PlotLines("Total", p.totals.data(), static_cast<int>(p.totals.size()), 0, "total per attempt", 0.0f,
-                     100.0f, ImVec2(plot_w, 90));
-    for (int i = 0; i < scenario::criterion_count; ++i) {
-      const auto& v = p.criteria[static_cast<std::size_t>(i)];
-      if (v.empty()) continue;
-      ImGui::PlotLines(std::string(scenario::criterion_name(static_cast<scenario::CriterionId>(i))).c_str(), v.data(),
-                       static_cast<int>(v.size()), 0, nullptr, 0.0f, 100.0f, ImVec2(plot_w, 40));
-    }
-  }
+  learning_curves(p);
   ImGui::Separator();
   attempts_table(p.attempts, actions, false, "");
   ImGui::End();
@@ -146,6 +172,7 @@ void instructor_panel(AppState& state, UiActions& actions) {
   if (!v.trainee.empty()) {
     ImGui::Separator();
     ImGui::Text("%s on %s", v.trainee.c_str(), v.scenario_id.c_str());
+    learning_curves(v.curves);
     attempts_table(v.attempts, actions, true, v.selected ? v.selected->uuid : "");
   }
   if (v.selected) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "record/progress_db.hpp"
+#include "ui/progress_charts.hpp"
 #include "scenario/scenario.hpp"
 
 namespace dermasim::ui {
@@ -19,6 +20,16 @@ struct ProgressView {
   std::vector<record::AttemptRecord> attempts;  // oldest first
   std::vector<float> totals;                    // completed attempts, oldest first
   std::array<std::vector<float>, scenario::criterion_count> criteria;  // per criterion, same order
+  // Issue 15: reference lines, the case's standing expert benchmark, proficiency and the CUSUM.
+  std::optional<float> pass_mark;
+  std::array<std::optional<float>, scenario::criterion_count> thresholds{};
+  std::optional<float> total_benchmark;
+  std::array<std::optional<float>, scenario::criterion_count> benchmarks{};
+  bool has_benchmark = false;
+  bool proficient = false;
+  std::optional<int> attempts_to_proficiency;
+  std::vector<std::string> short_of;  // the latest attempt's metrics below the benchmark
+  CusumView cusum;
 };
 
 /// The instructor's cohort view, drill-down and override form.
@@ -27,6 +38,7 @@ struct InstructorView {
   std::vector<record::CohortCell> cohort;
   std::string trainee, scenario_id;             // the selected cell
   std::vector<record::AttemptRecord> attempts;  // of the selected cell
+  ProgressView curves;  // issue 15: the selected cell's learning curves
   std::optional<record::AttemptRecord> selected;
   float new_total = 0.0f;
   bool new_passed = false;

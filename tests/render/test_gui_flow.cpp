@@ -207,6 +207,11 @@ TEST_CASE("progress - the instructor's override and replay work from the recorde
   CHECK(state.progress.totals.size() == 2);
   CHECK(state.progress.criteria[static_cast<std::size_t>(scenario::CriterionId::technique)].size() == 2);
   CHECK(state.progress.criteria[2][1] < state.progress.criteria[2][0]);  // technique got worse
+  // Issue 15: the charts' pass line and CUSUM; no benchmark set, so no band.
+  CHECK(state.progress.pass_mark == 70.0f);
+  CHECK(state.progress.cusum.values.size() == 2);
+  CHECK(state.progress.cusum.h1 > 2.0f);
+  CHECK_FALSE(state.progress.has_benchmark);
 
   app.apply(action([](ui::UiActions& a) { a.show_instructor = true; }));
   CHECK(state.stage == ui::Stage::instructor);

@@ -19,6 +19,9 @@ const VERB = (v) => 'http://adlnet.gov/expapi/verbs/' + v;
 const isVoiding = (s) => ((s.verb || {}).id === VERB('voided'));
 const verbName = (s) => ((s.verb || {}).id || '').replace(VERB(''), '');
 const isVerdict = (s) => ['passed', 'failed'].includes(verbName(s));
+// Proficiency reached (issue 15): a "cmi5 allowed" statement, outside any
+// attempt's session, so without the cmi5 category and in its own registration.
+const isMastered = (s) => ((s.verb || {}).id === VERB('mastered'));
 const isOverride = (s) =>
   Object.keys((s.result || {}).extensions || {}).some((k) => k.endsWith('/xapi/extensions/override'));
 
@@ -34,6 +37,15 @@ function problemsOf(statement) {
     return problems;
   }
   if (!ctx.registration) problems.push('context.registration: missing');
+  if (isMastered(statement)) {
+    const cats = ((ctx.contextActivities || {}).category || []).map((a) => a.id);
+    if (cats.includes(CMI5)) problems.push('context.contextActivities.category: a cmi5 allowed statement must not claim the cmi5 category');
+    if ((statement.result || {}).success !== true) problems.push('result.success: mastered must be true');
+    const ext = Object.keys((statement.result || {}).extensions || {});
+    if (!ext.some((k) => k.endsWith('/xapi/extensions/benchmark'))) problems.push('result.extensions: no benchmark extension');
+    if ((ctx.statement || {}).objectType !== 'StatementRef') problems.push('context.statement: must point at the attempt');
+    return problems;
+  }
   const cats = ((ctx.contextActivities || {}).category || []).map((a) => a.id);
   if (!cats.includes(CMI5)) problems.push('context.contextActivities.category: no cmi5 category');
   const verb = (statement.verb || {}).id;
@@ -61,7 +73,7 @@ function patternProblems(statements) {
   }
   const byRegistration = new Map();
   for (const s of statements) {
-    if (isVoiding(s)) continue;
+    if (isVoiding(s) || isMastered(s)) continue;
     const r = (s.context || {}).registration;
     if (!byRegistration.has(r)) byRegistration.set(r, []);
     byRegistration.get(r).push(s);

@@ -30,8 +30,9 @@ file(WRITE ${WORK}/cases/z_late.yaml "dermasim_scenario: 1\nid: z_late\n")
 file(WRITE ${WORK}/cases/scripts/postpartum_abdomen_rubra/nan_region.yaml
      "dermasim_script: 1\nscenario: postpartum_abdomen_rubra\n"
      "consultation: {ask: [breastfeeding, not_an_item], findings: [], decision: proceed}\n"
-     "plan: {needle_length_mm: 1.0, cartridge: round_12}\n"
-     "procedure:\n  - raster: {region: [.nan, 0, 50, 50]}\n    force_n: 2\n")
+     "plan: {needle_length_mm: 1.0, cartridge: round_12, stroke_rate_hz: 100, numbing: true, passes: 2}\n"
+     "procedure:\n  - raster: {region: [.nan, 0, 50, 50]}\n    force_n: 2\n"
+     "aftercare: {instructions: [], sessions: 4, interval_weeks: 5, maintenance_months: 6}\n")
 file(WRITE ${WORK}/cases/scripts/postpartum_abdomen_rubra/unknown_ask.yaml
      "dermasim_script: 1\nscenario: postpartum_abdomen_rubra\n"
      "consultation: {ask: [breastfeeding, not_an_item], findings: [], decision: defer}\n")
@@ -41,7 +42,7 @@ expect_refusal("check DIR" "a_colon.yaml:1:1: error: a key in a scenario file mu
 expect_refusal("check SCRIPT" "unknown_ask.yaml:3:37: error: ask: the scenario has no item 'not_an_item'"
                ${DS} check ${WORK}/cases/scripts/postpartum_abdomen_rubra/unknown_ask.yaml)
 file(WRITE ${WORK}/cases/scripts/postpartum_abdomen_rubra/no_case.yaml
-     "dermasim_script: 1\nscenario: no_such_case\nconsultation: {decision: defer}\n")
+     "dermasim_script: 1\nscenario: no_such_case\nconsultation: {findings: [], decision: defer}\n")
 expect_refusal("check SCRIPT of a missing case" "no_case.yaml:2:11: error: cannot find scenario 'no_such_case'"
                ${DS} check ${WORK}/cases/scripts/postpartum_abdomen_rubra/no_case.yaml)
 # simulate refuses what check refuses, before simulating anything.

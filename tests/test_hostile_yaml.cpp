@@ -45,7 +45,8 @@ const std::string script_head =
     "dermasim_script: 1\n"
     "scenario: postpartum_abdomen_rubra\n"
     "consultation: {ask: [], findings: [], decision: proceed, precautions: []}\n"
-    "plan: {needle_length_mm: 1.0, cartridge: round_12, stroke_rate_hz: 100}\n"
+    "plan: {needle_length_mm: 1.0, cartridge: round_12, stroke_rate_hz: 100, numbing: true, passes: 2}\n"
+    "aftercare: {instructions: [], sessions: 4, interval_weeks: 5, maintenance_months: 6}\n"
     "procedure:\n";
 
 }  // namespace
@@ -140,7 +141,8 @@ TEST_CASE("check_script_against locates ask - findings and points off the patch"
   const std::string text =
       "dermasim_script: 1\nscenario: postpartum_abdomen_rubra\n"
       "consultation: {ask: [breastfeeding, no_such_question], findings: [nothing_here], decision: proceed}\n"
-      "plan: {needle_length_mm: 1.0, cartridge: round_12}\n"
+      "plan: {needle_length_mm: 1.0, cartridge: round_12, stroke_rate_hz: 100, numbing: true, passes: 2}\n"
+      "aftercare: {instructions: [], sessions: 4, interval_weeks: 5, maintenance_months: 6}\n"
       "procedure:\n  - stamp: {at: [300, 20], duration_s: 1}\n    force_n: 2\n";
   const auto l = load_script_text(text, "s.yaml");
   REQUIRE(l.script);

@@ -109,10 +109,10 @@ CriterionResult grade_depth(const Scenario& s, const PlanAnswers& plan, const Pr
             100 * papillary)));
   if (fat_in_marks > sr::fat_feedback_share)
     r.feedback.push_back(s.feedback_for(
-        "into_fat", fmt("%.0f%% of the punctures in the marks crossed the thinned dermis to the fat below it: under "
-                        "a severe stria the dermis can be as thin as 0.35 mm, so a length that treats it (D3) "
-                        "reaches the junction. Expect more pinpoint bleeding (P5) and more sensation (P3): the "
-                        "numbing cream matters.",
+        "into_fat", fmt("%.0f%% of the punctures in the marks crossed the thinned dermis under them to the fat: "
+                        "under a stria the dermis can be as thin as 0.35 mm, so a length that treats the marks "
+                        "reaches the junction there (D3 for severe marks). Not a mistake in itself: expect more "
+                        "pinpoint bleeding (P5) and more sensation (P3), so the numbing cream matters.",
                         100 * fat_in_marks)));
   if (fat_beside_share > sr::fat_feedback_share)
     r.feedback.push_back(s.feedback_for(

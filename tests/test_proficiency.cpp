@@ -31,10 +31,12 @@ scenario::Grade procedure_grade(double total, double coverage, int drags, bool p
 }
 
 std::string attempt(record::ProgressDb& db, const std::string& who, int minute, const scenario::Grade& g,
-                    bool completed = true) {
+                    bool completed = true, const std::string& scenario_id = "postpartum_abdomen_rubra",
+                    scenario::Mode mode = scenario::Mode::practice) {
   record::AttemptStart s;
   s.trainee = who;
-  s.scenario_id = "postpartum_abdomen_rubra";
+  s.scenario_id = scenario_id;
+  s.mode = mode;
   s.scenario_hash = "0123456789abcdef";
   char when[32];
   std::snprintf(when, sizeof when, "2026-03-01T10:%02d:00Z", minute);
@@ -281,4 +283,47 @@ TEST_CASE("a course case unlocks when its prerequisites are passed or proficient
   access = record::course_access(db, *plan.course, "Ana");
   CHECK(access[0].proficient);
   CHECK(access[2].unlocked);
+}
+
+TEST_CASE("a course's assessment case is earned only in assessment - practice passes, with their hints, unlock nothing") {
+  // The gaming attempt: pass the assessment case twice in practice mode (with
+  // the depth guide, the gauges' bands and the live coverage map) and expect
+  // the case after it to open.
+  test::ScratchDir dir;
+  record::ProgressDb db(dir.file("p.db"));
+  const auto plan = scenario::load_course_text(
+      "dermasim_course: 1\nid: c\ncases:\n  - scenario: postpartum_abdomen_rubra\n    mode: assessment\n"
+      "  - scenario: b\n    mode: practice\n  - scenario: c\n    mode: practice\n    after: [postpartum_abdomen_rubra]\n"
+      "    unlock: proficient\n",
+      "c.yaml");
+  REQUIRE(plan.course);
+  record::Benchmark b = record::build_benchmark(
+      "postpartum_abdomen_rubra", "h", {procedure_grade(90, 0.85, 0), procedure_grade(94, 0.9, 1), procedure_grade(98, 0.95, 0)});
+  record::import_benchmark(db.sqlite(), b, record::benchmark_json(b), "Dr. Lee", "b.json");
+  attempt(db, "Ana", 1, procedure_grade(95, 0.92, 0));
+  attempt(db, "Ana", 2, procedure_grade(95, 0.92, 0));
+  auto access = record::course_access(db, *plan.course, "Ana");
+  CHECK_FALSE(access[0].passed);
+  CHECK_FALSE(access[0].proficient);
+  CHECK_FALSE(access[1].unlocked);
+  CHECK(access[1].waits_for == std::vector<std::string>{"postpartum_abdomen_rubra"});
+  CHECK(access[1].why == "waits for postpartum_abdomen_rubra to be passed in assessment mode");
+  CHECK_FALSE(access[2].unlocked);
+  // Outside the plan the same attempts still make her proficient on the case.
+  CHECK(record::proficiency(db, {}, "Ana").front().proficient);
+
+  // One assessment pass earns the case; two consecutive ones at the benchmark make her proficient there.
+  attempt(db, "Ana", 3, procedure_grade(95, 0.92, 0), true, "postpartum_abdomen_rubra", scenario::Mode::assessment);
+  access = record::course_access(db, *plan.course, "Ana");
+  CHECK(access[0].passed);
+  CHECK(access[1].unlocked);
+  CHECK_FALSE(access[2].unlocked);
+  attempt(db, "Ana", 4, procedure_grade(95, 0.92, 0), true, "postpartum_abdomen_rubra", scenario::Mode::assessment);
+  access = record::course_access(db, *plan.course, "Ana");
+  CHECK(access[0].proficient);
+  CHECK(access[2].unlocked);
+
+  // A practice case counts an assessment attempt: it had fewer aids, not more.
+  attempt(db, "Ana", 5, procedure_grade(95, 0.92, 0), true, "b", scenario::Mode::assessment);
+  CHECK(record::course_access(db, *plan.course, "Ana")[1].passed);
 }

@@ -33,8 +33,9 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
       viewing_stored_.clear();
       state_.stage = ui::Stage::library;
     }
-    if (actions.open_case) open_case(*actions.open_case);
-    if (actions.retry && !state_.clinic.scenario_path.empty()) open_case(state_.clinic.scenario_path);
+    if (actions.open_case) open_from_library(*actions.open_case);
+    // Again as it was taken: a course plan's mode stays.
+    if (actions.retry && !state_.clinic.scenario_path.empty()) open_case(state_.clinic.scenario_path, state_.mode);
     if (!attempt_) return;
     state_.message = records_.error();
     apply_flow(actions);

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <map>
 
+#include "record/course_progress.hpp"
+#include "scenario/course.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scene/skin_tone.hpp"
 
@@ -53,6 +55,99 @@ std::vector<ui::LibraryEntry> scan_case_library(const std::string& dir, const st
     library.push_back(std::move(entry));
   }
   return library;
+}
+
+namespace {
+
+std::vector<fs::path> yaml_files(const std::string& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(dir, ec))
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Without a database nothing has been passed: a case is open when it waits for nothing.
+std::vector<record::CaseAccess> access_without_records(const scenario::Course& course) {
+  std::vector<record::CaseAccess> out;
+  for (const auto& c : course.cases) {
+    record::CaseAccess x;
+    x.scenario_id = c.scenario_id;
+    x.mode = c.mode;
+    x.waits_for = c.after;
+    x.unlocked = c.after.empty();
+    if (!x.unlocked) x.why = "locked: the progress database is not available, so no case can be passed";
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+ui::CoursePlanView plan_view(const fs::path& file, const std::string& scenario_dir,
+                             const std::vector<ui::LibraryEntry>& library, record::ProgressDb* db,
+                             const std::string& trainee) {
+  ui::CoursePlanView view;
+  view.file = file.string();
+  const auto load = scenario::load_course_file(view.file, scenario_dir);
+  if (!load.course) {
+    view.title = file.filename().string();
+    view.problem = load.errors.empty() ? "does not load" : load.errors.front().str();
+    return view;
+  }
+  view.id = load.course->id;
+  view.title = load.course->title.empty() ? load.course->id : load.course->title;
+  const auto attempts = db ? db->attempts(trainee) : std::vector<record::AttemptRecord>{};
+  const auto access = db ? record::course_access(*db, *load.course, trainee) : access_without_records(*load.course);
+  const auto title_of = [&](const std::string& id) {
+    const std::string path = (fs::path(scenario_dir) / (id + ".yaml")).string();
+    for (const auto& l : library)
+      if (l.path == path && l.problem.empty() && !l.title.empty()) return l.title;
+    return id;
+  };
+  for (std::size_t i = 0; i < access.size(); ++i) {
+    const record::CaseAccess& a = access[i];
+    const scenario::CourseCase& planned = load.course->cases[i];
+    ui::CoursePlanEntry e;
+    e.scenario_id = a.scenario_id;
+    e.path = (fs::path(scenario_dir) / (a.scenario_id + ".yaml")).string();
+    e.title = title_of(a.scenario_id);
+    for (const auto& l : library)
+      if (l.path == e.path) e.problem = l.problem;
+    e.mode = a.mode;
+    e.unlocked = a.unlocked;
+    // What it waits for, by the cases' titles (the CLI's record::CaseAccess::why names ids).
+    e.why = db ? "" : a.why;
+    for (const auto& p : db ? a.waits_for : std::vector<std::string>{}) {
+      const scenario::CourseCase* pre = load.course->find(p);
+      e.why += (e.why.empty() ? "waits for \"" : ", \"") + title_of(p) + "\"" +
+               (planned.unlock == scenario::UnlockRule::passed ? " to be passed" : " to reach proficiency") +
+               (pre && pre->mode == scenario::Mode::assessment ? " in assessment mode" : "");
+    }
+    e.passed = a.passed;
+    e.proficient = a.proficient;
+    for (const auto& t : attempts) {
+      if (t.scenario_id != a.scenario_id || t.status != record::AttemptStatus::completed || !t.total ||
+          !scenario::counts_as(t.mode, a.mode))
+        continue;
+      ++e.attempts;
+      e.best_total = std::max(e.best_total.value_or(0.0), *t.total);
+    }
+    view.cases.push_back(std::move(e));
+  }
+  return view;
+}
+
+}  // namespace
+
+std::vector<ui::CoursePlanView> scan_course_plans(const std::string& course_dir, const std::string& pinned,
+                                                  const std::string& scenario_dir,
+                                                  const std::vector<ui::LibraryEntry>& library, record::ProgressDb* db,
+                                                  const std::string& trainee) {
+  std::vector<ui::CoursePlanView> plans;
+  const std::vector<fs::path> files = pinned.empty() ? yaml_files(course_dir) : std::vector<fs::path>{pinned};
+  for (const auto& f : files) plans.push_back(plan_view(f, scenario_dir, library, db, trainee));
+  return plans;
 }
 
 }  // namespace dermasim::app

@@ -37,6 +37,8 @@ AppPaths gui_paths(std::span<const std::string_view> args) {
   if (const auto t = option(args, "--trainee")) paths.trainee = std::string(*t);
   if (const auto i = option(args, "--instructor")) paths.instructor = std::string(*i);
   paths.assessment = has_flag(args, "--assessment");
+  if (const auto c = option(args, "--course")) paths.course_file = std::string(*c);
+  if (const auto d = option(args, "--courses")) paths.course_dir = std::string(*d);
   return paths;
 }
 

@@ -32,6 +32,7 @@ std::string default_data_dir() {
 }
 
 std::string default_scenario_dir() { return DERMASIM_SCENARIO_DIR; }
+std::string default_course_dir() { return DERMASIM_COURSE_DIR; }
 
 namespace {
 
@@ -51,6 +52,7 @@ std::vector<int> instruction_order(const std::string& seed_text) {
 
 AppPaths resolved(AppPaths p) {
   if (p.scenario_dir.empty()) p.scenario_dir = default_scenario_dir();
+  if (p.course_dir.empty()) p.course_dir = default_course_dir();
   if (p.data_dir.empty()) p.data_dir = default_data_dir();
   if (p.db_path.empty()) p.db_path = (fs::path(p.data_dir) / "progress.db").string();
   if (p.trainee.empty()) p.trainee = std::getenv("USER") && *std::getenv("USER") ? std::getenv("USER") : "trainee";
@@ -71,15 +73,20 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   state_.render_scale = 1.0f;
   state_.render_scale_max = 1.0f;
   state_.instructor.instructor = paths_.instructor;
+  state_.courses.pinned = !paths_.course_file.empty();
+  state_.courses.shown = state_.courses.pinned ? 0 : -1;
   refresh_library();
   const std::string first = paths_.open_case.empty()
                                 ? (fs::path(paths_.scenario_dir) / "postpartum_abdomen_rubra.yaml").string()
                                 : paths_.open_case;
-  if (!open_case(first)) {
+  // A course plan held to opens at the library unless a case of it is named.
+  const bool opened = state_.courses.pinned && paths_.open_case.empty() ? false : open_from_library(first);
+  if (!opened) {
     // No case opened (a file that does not load): the library shows over the default skin.
     no_case_ = std::make_unique<physics::Simulator>(std::make_shared<const tissue::SkinPatch>(tissue::postpartum_abdomen_spec()),
                                                     physics::DeviceSettings{});
     state_.stage = ui::Stage::library;
+    if (const ui::CoursePlanView* plan = state_.courses.current()) state_.case_title = "No case open: " + plan->title;
   }
 }
 
@@ -99,6 +106,28 @@ const physics::Simulator& SimulatorApp::sim() const {
 void SimulatorApp::refresh_library() {
   state_.clinic.library =
       scan_case_library(paths_.scenario_dir, db_ ? db_->attempts(paths_.trainee) : std::vector<record::AttemptRecord>{});
+  state_.courses.plans = scan_course_plans(paths_.course_dir, paths_.course_file, paths_.scenario_dir,
+                                           state_.clinic.library, db_, paths_.trainee);
+  if (!state_.courses.current()) state_.courses.shown = state_.courses.pinned && !state_.courses.plans.empty() ? 0 : -1;
+}
+
+bool SimulatorApp::open_from_library(const std::string& path) {
+  const ui::CoursePlanView* plan = state_.courses.current();
+  if (!plan) return open_case(path);
+  if (!plan->problem.empty()) {
+    state_.message = plan->problem;
+    return false;
+  }
+  const ui::CoursePlanEntry* entry = plan->find_path(path);
+  if (!entry) {
+    state_.message = path + " is not a case of the course " + plan->title;
+    return false;
+  }
+  if (!entry->unlocked) {
+    state_.message = entry->title + " is locked: it " + entry->why + ".";
+    return false;
+  }
+  return open_case(path, entry->mode);
 }
 
 void SimulatorApp::keep_unfinished_attempt() {
@@ -107,7 +136,7 @@ void SimulatorApp::keep_unfinished_attempt() {
   if (const std::string journal = attempt_->abandon(); !journal.empty()) records_.keep_interrupted(journal);
 }
 
-bool SimulatorApp::open_case(const std::string& path) {
+bool SimulatorApp::open_case(const std::string& path, std::optional<scenario::Mode> plan_mode) {
   auto load = scenario::load_scenario_file(path);
   if (!load.scenario) {
     state_.message = load.errors.empty() ? path + ": does not load" : load.errors.front().str();
@@ -117,7 +146,7 @@ bool SimulatorApp::open_case(const std::string& path) {
   keep_unfinished_attempt();
   viewing_stored_.clear();
   replay_.reset();
-  const scenario::Mode mode = paths_.assessment ? scenario::Mode::assessment : s->mode;
+  const scenario::Mode mode = paths_.assessment ? scenario::Mode::assessment : plan_mode.value_or(s->mode);
   attempt_ = std::make_unique<Attempt>(s, mode, path, paths_.trainee);
   ui::CaseState& c = state_.clinic;
   // Everything the trainee chooses starts unchosen.

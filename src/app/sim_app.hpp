@@ -42,12 +42,16 @@ struct AppPaths {
   std::string trainee;        // empty: $USER
   std::string instructor;     // non-empty: instructor mode, under this name
   bool assessment = false;    // every case in assessment mode (`gui --assessment`), whatever its default
+  std::string course_dir;     // the course plans the library offers; empty: the source tree's courses/
+  std::string course_file;    // `gui --course FILE`: the library holds to this plan and its locks
 };
 
 /// $XDG_DATA_HOME/dermasim, else ~/.local/share/dermasim.
 std::string default_data_dir();
 /// The shipped case library (the source tree's scenarios/).
 std::string default_scenario_dir();
+/// The shipped course plans (the source tree's courses/).
+std::string default_course_dir();
 
 class SimulatorApp {
  public:
@@ -63,8 +67,13 @@ class SimulatorApp {
   /// untreated preview of the case's skin.
   const physics::Simulator& sim() const;
 
-  /// Opens a scenario file at the consultation; false (and a message) when it does not load.
-  bool open_case(const std::string& path);
+  /// Opens a scenario file at the consultation, in `mode` when given (a course
+  /// plan's), else the case's own (assessment under `gui --assessment`
+  /// whatever the rest says); false (and a message) when it does not load.
+  bool open_case(const std::string& path, std::optional<scenario::Mode> mode = {});
+  /// Opens a case the library offers: through the course plan on show, which
+  /// refuses a locked case (a message says what it waits for) and sets the mode.
+  bool open_from_library(const std::string& path);
   /// Skips to the procedure with a plan (benchmarks and screenshots): proceed, no findings.
   void start_procedure_now(const scenario::PlanAnswers& plan);
   /// Waits for the debrief's grade and the records' background work (tests,

@@ -87,6 +87,8 @@ int run_ui_capture(std::span<const std::string_view> args) {
   if (const auto i = option(args, "--instructor")) paths.instructor = std::string(*i);
   if (const auto t = option(args, "--trainee")) paths.trainee = std::string(*t);
   paths.assessment = has_flag(args, "--assessment");
+  if (const auto c = option(args, "--course")) paths.course_file = std::string(*c);
+  if (const auto d = option(args, "--courses")) paths.course_dir = std::string(*d);
   render::GlWindow window({.width = width, .height = height, .title = "dermasim", .visible = true, .vsync = false});
   SimulatorApp app(window, false, paths);
   if (!app.state().message.empty()) throw std::runtime_error(app.state().message);

@@ -69,7 +69,7 @@ AttemptJudgement judge_attempt(const AttemptRecord& a, const std::map<std::strin
 }
 
 std::vector<ProficiencyRow> proficiency(ProgressDb& db, const CusumSettings& settings, const std::string& trainee,
-                                        const std::string& scenario_id) {
+                                        const std::string& scenario_id, scenario::Mode required) {
   if (const std::string p = settings.problem(); !p.empty()) throw std::invalid_argument("CUSUM: " + p);
   std::vector<ProficiencyRow> rows;
   std::map<std::pair<std::string, std::string>, std::size_t> index;
@@ -85,7 +85,7 @@ std::vector<ProficiencyRow> proficiency(ProgressDb& db, const CusumSettings& set
       rows.push_back(std::move(r));
     }
     ProficiencyRow& r = rows[it->second];
-    if (a.status != AttemptStatus::completed) continue;
+    if (a.status != AttemptStatus::completed || !scenario::counts_as(a.mode, required)) continue;
     if (a.pass_mark) r.pass_mark = a.pass_mark;
     r.history.push_back(judge_attempt(a, stored_attempt_metrics(db.sqlite(), a.uuid),
                                       r.benchmark ? &r.benchmark->benchmark : nullptr));

@@ -78,9 +78,12 @@ struct ProficiencyRow {
 AttemptJudgement judge_attempt(const AttemptRecord& a, const std::map<std::string, double>& stored_metrics,
                                const Benchmark* benchmark);
 
-/// Trainee x case, sorted by trainee then case (filters empty: all).
+/// Trainee x case, sorted by trainee then case (filters empty: all). Only
+/// attempts that count as `required` (scenario::counts_as) are judged: a
+/// course plan's assessment case is reached only by assessment attempts.
 std::vector<ProficiencyRow> proficiency(ProgressDb& db, const CusumSettings& settings = {},
-                                        const std::string& trainee = {}, const std::string& scenario_id = {});
+                                        const std::string& trainee = {}, const std::string& scenario_id = {},
+                                        scenario::Mode required = scenario::Mode::practice);
 
 /// The rows as a JSON array: trainee, scenario_id, attempts,
 /// attempts_to_proficiency, proficient, short_of, benchmark_id, cusum, history.

@@ -23,4 +23,9 @@ constexpr std::optional<Mode> parse_mode(std::string_view name) {
 /// Hints are for practice only.
 constexpr bool shows_hints(Mode m) { return m == Mode::practice; }
 
+/// Whether an attempt taken in `taken` counts where `required` is asked for
+/// (a course plan's case): an assessment case is earned only without hints,
+/// while a practice case also counts an assessment attempt (it had fewer aids).
+constexpr bool counts_as(Mode taken, Mode required) { return required == Mode::practice || taken == Mode::assessment; }
+
 }  // namespace dermasim::scenario

@@ -64,6 +64,16 @@ std::vector<std::string> ScheduleDraft::missing() const {
   return out;
 }
 
+const CoursePlanEntry* CoursePlanView::find_path(const std::string& path) const {
+  for (const auto& c : cases)
+    if (c.path == path) return &c;
+  return nullptr;
+}
+
+const CoursePlanView* CourseBrowser::current() const {
+  return shown >= 0 && shown < static_cast<int>(plans.size()) ? &plans[static_cast<std::size_t>(shown)] : nullptr;
+}
+
 bool CaseState::asked(const std::string& item_id) const {
   return answers && answers->consultation && contains(answers->consultation->asked, item_id);
 }

@@ -56,6 +56,7 @@ struct AppState {
   scenario::Mode mode = scenario::Mode::practice;  // the attempt's
   std::uint32_t hints_drawn = 0;                   // Hint bits drawn in the last frame
   CaseState clinic;  // the scenario being attempted
+  CourseBrowser courses;  // the library's course plans (issue 15)
   ProgressView progress;
   InstructorView instructor;
   ReplayView replay;

@@ -27,6 +27,41 @@ struct LibraryEntry {
   bool passed_ever = false;
 };
 
+/// A case of a course plan as the library shows it (issue 15): where it
+/// stands for the trainee. Counts are of attempts in the plan's mode.
+struct CoursePlanEntry {
+  std::string scenario_id;
+  std::string path;   // <scenario dir>/<id>.yaml
+  std::string title;  // the case's; its id when the file does not load
+  scenario::Mode mode = scenario::Mode::practice;  // what the plan takes it in
+  bool unlocked = false;
+  std::string why;      // what a locked case waits for
+  std::string problem;  // why the file does not load, if it does not
+  bool passed = false;
+  bool proficient = false;
+  int attempts = 0;
+  std::optional<double> best_total;
+};
+
+/// A course plan (courses/*.yaml) with the trainee's standing in it.
+struct CoursePlanView {
+  std::string file;
+  std::string id;
+  std::string title;
+  std::string problem;  // why the plan does not load, if it does not
+  std::vector<CoursePlanEntry> cases;  // in the plan's order
+  const CoursePlanEntry* find_path(const std::string& path) const;
+};
+
+/// The course plans the library offers. `pinned` (`gui --course FILE`): the
+/// library shows only that plan and opens only its unlocked cases.
+struct CourseBrowser {
+  std::vector<CoursePlanView> plans;
+  int shown = -1;  // index into plans; -1: every case, no plan
+  bool pinned = false;
+  const CoursePlanView* current() const;
+};
+
 /// The plan as the trainee builds it: every choice starts unmade (nothing is
 /// preselected), and the plan stage cannot be left until all are made.
 struct PlanDraft {

@@ -1,6 +1,6 @@
-// The scenario stages before the debrief: the case library, the consultation
-// (intake form, follow-up questions, findings, decision), the plan, the
-// procedure's own controls, and aftercare with scheduling.
+// The scenario stages before the debrief: the consultation (intake form,
+// follow-up questions, findings, decision), the plan, the procedure's own
+// controls, and aftercare with scheduling.
 #include <imgui.h>
 
 #include <cmath>
@@ -37,46 +37,6 @@ void patient_card(const scenario::Scenario& s) {
 }
 
 }  // namespace
-
-void library_panel(AppState& state, UiActions& actions) {
-  if (!begin_stage_window("Case library", 720, 560)) {
-    ImGui::End();
-    return;
-  }
-  ImGui::TextWrapped("Pick a case. Your best score on each is shown; attempts are recorded.");
-  if (ImGui::BeginTable("cases", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) {
-    ImGui::TableSetupColumn("Case", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Site", ImGuiTableColumnFlags_WidthFixed, 80);
-    ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthFixed, 90);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 60);
-    ImGui::TableHeadersRow();
-    for (const LibraryEntry& e : state.clinic.library) {
-      ImGui::PushID(e.path.c_str());
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.title.empty() ? e.path.c_str() : e.title.c_str());
-      if (!e.problem.empty())
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "does not load: %s", e.problem.c_str());
-      else if (ImGui::IsItemHovered() && !e.patient.empty())
-        ImGui::SetTooltip("%s", e.patient.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.site.c_str());
-      ImGui::TableNextColumn();
-      if (e.best_total)
-        ImGui::TextColored(e.passed_ever ? ImVec4(0.4f, 0.9f, 0.5f, 1) : ImVec4(1, 0.7f, 0.4f, 1), "%.0f (%d)",
-                           *e.best_total, e.attempts);
-      else
-        ImGui::TextDisabled("-");
-      ImGui::TableNextColumn();
-      ImGui::BeginDisabled(!e.problem.empty());
-      if (ImGui::SmallButton("Open")) actions.open_case = e.path;
-      ImGui::EndDisabled();
-      ImGui::PopID();
-    }
-    ImGui::EndTable();
-  }
-  ImGui::End();
-}
 
 void consultation_panel(AppState& state, UiActions& actions) {
   CaseState& c = state.clinic;

@@ -12,12 +12,23 @@
 namespace dermasim::app {
 namespace fs = std::filesystem;
 
-std::vector<ui::LibraryEntry> scan_case_library(const std::string& dir, const std::vector<record::AttemptRecord>& attempts) {
+namespace {
+
+// The `.yaml` files of a folder, sorted; none when it is missing or unreadable.
+std::vector<fs::path> yaml_files(const std::string& dir) {
   std::vector<fs::path> files;
-  if (fs::is_directory(dir))
-    for (const auto& e : fs::directory_iterator(dir))
+  std::error_code ec;
+  if (fs::is_directory(dir, ec))
+    for (const auto& e : fs::directory_iterator(dir, ec))
       if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<ui::LibraryEntry> scan_case_library(const std::string& dir, const std::vector<record::AttemptRecord>& attempts) {
+  const std::vector<fs::path> files = yaml_files(dir);
   struct Best {
     int count = 0;
     double top = 0.0;
@@ -58,16 +69,6 @@ std::vector<ui::LibraryEntry> scan_case_library(const std::string& dir, const st
 }
 
 namespace {
-
-std::vector<fs::path> yaml_files(const std::string& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  if (fs::is_directory(dir, ec))
-    for (const auto& e : fs::directory_iterator(dir, ec))
-      if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 // Without a database nothing has been passed: a case is open when it waits for nothing.
 std::vector<record::CaseAccess> access_without_records(const scenario::Course& course) {

@@ -20,7 +20,13 @@ for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=:$(cat "$work/display")
 build/dermasim_gui_driver --data "$work/data" --seconds $((minutes * 60)) --warmup-s "$warmup" | tee "$work/soak.log" |
   grep -v '^completed'
+driver_status=${PIPESTATUS[0]}
 result=$(tail -1 "$work/soak.log")
+# A driver that stopped early prints its reason, not the figures.
+if [ "$driver_status" -ne 0 ] || [ "${result:0:1}" != "{" ]; then
+  echo "soak: FAILED: the driver stopped (exit $driver_status) before printing its figures; last line: $result"
+  exit 1
+fi
 python3 - "$result" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])

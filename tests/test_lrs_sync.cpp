@@ -279,3 +279,32 @@ TEST_CASE("the LRS configuration comes from lrs.conf and the environment - which
     if (saved[i]) setenv(names[i], saved[i]->c_str(), 1); else unsetenv(names[i]);
   }
 }
+
+TEST_CASE("redact: a mask beside the text never spells the password again (fuzz_lrs_conf finding)") {
+  record::LrsConfig c;
+  c.endpoint = "https://lrs.example.org/xapi";
+  c.username = "trainer";
+  c.password = "sending with ***";
+  // One pass turns "sending with sending with ***" into "sending with ***".
+  const std::string shown = record::redact("sending with " + c.password, c);
+  CHECK_MESSAGE(shown.find(c.password) == std::string::npos, shown);
+  // A username that, once masked, completes the password.
+  c.password = "x***";
+  c.username = "yz";
+  CHECK(record::redact("xyz", c).find(c.password) == std::string::npos);
+  // A password the mask contains cannot be masked: the message is withheld.
+  c.password = "*";
+  const std::string withheld = record::redact("status *", c);
+  CHECK(withheld.find('*') == std::string::npos);
+  CHECK(withheld.find("withheld") != std::string::npos);
+  // Nor does the withholding text spell one (fuzz_lrs_conf: password "tained").
+  c.password = "tained";
+  c.username = "**";
+  const std::string withheld_again = record::redact("sending with tained", c);
+  CHECK(withheld_again.find("tained") == std::string::npos);
+  CHECK(withheld_again.find("**") == std::string::npos);
+  // An ordinary message keeps its words.
+  c.password = "hunter22";
+  c.username = "yz";
+  CHECK(record::redact("401 for hunter22 at trainer", c) == "401 for *** at trainer");
+}

@@ -136,7 +136,7 @@ void SimulatorApp::keep_unfinished_attempt() {
   if (const std::string journal = attempt_->abandon(); !journal.empty()) records_.keep_interrupted(journal);
 }
 
-bool SimulatorApp::open_case(const std::string& path, std::optional<scenario::Mode> plan_mode) {
+bool SimulatorApp::open_case(std::string path, std::optional<scenario::Mode> plan_mode) {
   auto load = scenario::load_scenario_file(path);
   if (!load.scenario) {
     state_.message = load.errors.empty() ? path + ": does not load" : load.errors.front().str();

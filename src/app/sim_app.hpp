@@ -70,7 +70,8 @@ class SimulatorApp {
   /// Opens a scenario file at the consultation, in `mode` when given (a course
   /// plan's), else the case's own (assessment under `gui --assessment`
   /// whatever the rest says); false (and a message) when it does not load.
-  bool open_case(const std::string& path, std::optional<scenario::Mode> mode = {});
+  // By value: callers pass the open case's own path, which opening resets.
+  bool open_case(std::string path, std::optional<scenario::Mode> mode = {});
   /// Opens a case the library offers: through the course plan on show, which
   /// refuses a locked case (a message says what it waits for) and sets the mode.
   bool open_from_library(const std::string& path);

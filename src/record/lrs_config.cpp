@@ -160,16 +160,27 @@ std::string printable_endpoint(const std::string& endpoint) {
 }
 
 std::string redact(std::string text, const LrsConfig& c) {
-  // Longest first, so a password containing the username is hidden whole.
-  if (!c.username.empty() || !c.password.empty()) replace_all(text, base64(c.username + ":" + c.password));
-  if (c.password.size() >= c.username.size()) {
-    replace_all(text, c.password);
-    replace_all(text, c.username);
-  } else {
-    replace_all(text, c.username);
-    replace_all(text, c.password);
-  }
-  return text;
+  const std::string secrets[] = {
+      c.username.empty() && c.password.empty() ? std::string() : base64(c.username + ":" + c.password),
+      // Longest first, so a password containing the username is hidden whole.
+      c.password.size() >= c.username.size() ? c.password : c.username,
+      c.password.size() >= c.username.size() ? c.username : c.password};
+  const auto holds_a_secret = [&](const std::string& t) {
+    for (const std::string& s : secrets)
+      if (!s.empty() && t.find(s) != std::string::npos) return true;
+    return false;
+  };
+  // A mask next to the text around it can spell a secret again (a password
+  // "with ***" in "with with ***"), so masking repeats until none is left.
+  constexpr int kMaskPasses = 4;
+  for (int pass = 0; pass < kMaskPasses && holds_a_secret(text); ++pass)
+    for (const std::string& s : secrets) replace_all(text, s);
+  if (!holds_a_secret(text)) return text;
+  // A secret the mask itself contains ("*") cannot be masked: withhold it all,
+  // in words that spell no secret either (the empty text spells none).
+  for (const char* withheld : {"[message withheld: it held a credential]", "[withheld]"})
+    if (!holds_a_secret(withheld)) return withheld;
+  return {};
 }
 
 }  // namespace dermasim::record

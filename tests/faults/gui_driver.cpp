@@ -2,7 +2,7 @@
 // with no display) with scripted input, attempt after attempt, as a trainee
 // at a classroom station would: the soak (scripts/soak.sh) and the kill -9
 // fault test (tests/faults/kill_loop.sh) run it.
-//   dermasim_gui_driver --data DIR [--db PATH] [--seconds S] [--warmup-s W] [--script T]
+//   dermasim_gui_driver --data DIR [--db PATH] [--seconds S] [--warmup-s W] [--script T] [--fast]
 // (T: a trainee script of the default case; its good attempt by default)
 // Prints "completed N" after each attempt is stored, a sample line every
 // minute, and one JSON object of figures at the end.
@@ -65,6 +65,10 @@ ui::UiActions one(void (*set)(ui::UiActions&)) {
 int main(int argc, char** argv) {
   const double seconds = std::atof(arg(argc, argv, "--seconds", "60"));
   const double warmup_s = std::atof(arg(argc, argv, "--warmup-s", "60"));
+  // --fast: as many physics steps a frame as the GUI allows and no waiting,
+  // to reach many attempts quickly (the fault tests; not the soak's timing).
+  bool fast = false;
+  for (int i = 1; i < argc; ++i) fast = fast || std::strcmp(argv[i], "--fast") == 0;
   app::AppPaths paths;
   paths.data_dir = arg(argc, argv, "--data", "/tmp/dermasim-driver");
   paths.db_path = arg(argc, argv, "--db", "");
@@ -112,7 +116,7 @@ int main(int argc, char** argv) {
       const auto frame_start = clock_type::now();
       const double dt = std::chrono::duration<double>(frame_start - last).count();
       last = frame_start;
-      app.step(pen, std::clamp(static_cast<int>(dt * 1000.0 + 0.5), 1, max_steps_per_frame));
+      app.step(pen, fast ? max_steps_per_frame : std::clamp(static_cast<int>(dt * 1000.0 + 0.5), 1, max_steps_per_frame));
       int w = 0, h = 0;
       window.framebuffer_size(w, h);
       app.render_frame(w, h);
@@ -131,7 +135,7 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         next_sample_s += 60;
       }
-      std::this_thread::sleep_for(std::chrono::duration<double>(std::max(0.0, frame_period_s - ms / 1000.0)));
+      if (!fast) std::this_thread::sleep_for(std::chrono::duration<double>(std::max(0.0, frame_period_s - ms / 1000.0)));
     }
     if (!pen.finished()) break;  // time is up mid-attempt: left as it is
     app.apply(one([](ui::UiActions& a) { a.finish_procedure = true; }));
@@ -147,6 +151,11 @@ int main(int argc, char** argv) {
     std::printf("completed %d\n", ++completed);
     std::fflush(stdout);
     app.apply(one([](ui::UiActions& a) { a.retry = true; }));
+    if (state.stage != ui::Stage::screening) {
+      std::fprintf(stderr, "the case did not open again after attempt %d (stage %d, case '%s'): %s\n", completed,
+                   static_cast<int>(state.stage), state.clinic.scenario_path.c_str(), state.message.c_str());
+      return 1;
+    }
   }
   std::sort(frame_ms_after_warmup.begin(), frame_ms_after_warmup.end());
   const auto pick = [&](double q) {

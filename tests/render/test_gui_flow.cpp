@@ -126,10 +126,18 @@ TEST_CASE("the GUI walks a case from consultation to a recorded debrief") {
   bool scored = false;
   for (const auto& e : state.clinic.library) scored = scored || (e.id == "postpartum_abdomen_rubra" && e.attempts == 1);
   CHECK(scored);
+  const std::string case_path = state.clinic.scenario_path;
   app.apply(action([](ui::UiActions& a) { a.retry = true; }));
   CHECK(state.stage == ui::Stage::screening);
   CHECK_FALSE(state.clinic.asked("blood_thinners"));
   CHECK_FALSE(state.clinic.decision);
+  // Again and again: the case keeps its path (it once lost it on the first
+  // retry, so the soak's third attempt never opened).
+  CHECK(state.clinic.scenario_path == case_path);
+  app.apply(action([](ui::UiActions& a) { a.show_library = true; }));
+  app.apply(action([](ui::UiActions& a) { a.retry = true; }));
+  CHECK(state.stage == ui::Stage::screening);
+  CHECK(state.clinic.scenario_path == case_path);
   std::filesystem::remove_all(data);
 }
 

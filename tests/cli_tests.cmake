@@ -30,3 +30,10 @@ add_test(NAME cli_outcome COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN} -DS
 add_test(NAME cli_hostile_input COMMAND ${CMAKE_COMMAND} -DDS=${DS} -DSCEN=${SCEN}
          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/hostile_cli_work -P ${CMAKE_CURRENT_SOURCE_DIR}/hostile_cli.cmake)
 set_tests_properties(cli_hostile_input PROPERTIES TIMEOUT 300)
+
+# A screenshot of a stage past the consultation needs a scripted trainee to
+# play the stages before it; without one it is refused before any window
+# opens, not written as a picture of the consultation.
+add_test(NAME cli_screenshot_stage_needs_script COMMAND ${DS} screenshot --ui procedure --out screenshot_no_script.png)
+set_tests_properties(cli_screenshot_stage_needs_script PROPERTIES
+                     PASS_REGULAR_EXPRESSION "--ui procedure needs --script T")

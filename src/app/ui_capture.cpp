@@ -77,6 +77,15 @@ int run_ui_capture(std::span<const std::string_view> args) {
   const ui::Stage stage = parse_stage(*option(args, "--ui"));
   const auto out = option(args, "--out");
   if (!out) throw std::invalid_argument("--out FILE.png is required");
+  // Without a script no trainee plays the stages before the one asked for,
+  // so the window would still show the consultation: say so rather than
+  // write a picture of the wrong stage.
+  const bool needs_script = stage == ui::Stage::plan || stage == ui::Stage::procedure ||
+                            stage == ui::Stage::aftercare || stage == ui::Stage::debrief ||
+                            stage == ui::Stage::replay;
+  if (needs_script && !option(args, "--script"))
+    throw std::invalid_argument(std::string("--ui ") + std::string(*option(args, "--ui")) +
+                                " needs --script T: a scripted trainee plays the stages before it");
   int width = 1280, height = 800;
   if (const auto size = option(args, "--size")) parse_size(*size, width, height);
   const double seconds = static_cast<double>(option_int(args, "--seconds", 20, 0, 3600));

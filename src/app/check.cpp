@@ -11,6 +11,7 @@
 #include "app/verbs_scenario.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/course.hpp"
+#include "scenario/course_script.hpp"
 #include "scenario/script.hpp"
 #include "scenario/text_file.hpp"
 
@@ -31,7 +32,7 @@ bool has_top_key(const std::string& bytes, std::string_view key) {
   return false;
 }
 bool is_script(const std::string& bytes) { return has_top_key(bytes, "dermasim_script"); }
-bool is_course(const std::string& bytes) { return has_top_key(bytes, "dermasim_course"); }  // issue 15
+bool is_course(const std::string& bytes) { return has_top_key(bytes, "dermasim_course:"); }  // issue 15
 
 // A course's cases are scenarios/<id>.yaml beside courses/.
 std::string scenario_dir_for_course(const fs::path& course) {
@@ -64,6 +65,28 @@ scenario::Diagnostics check_script(const std::string& path, const std::string& b
   return errors;
 }
 
+scenario::Diagnostics check_course_script(const std::string& path, const std::string& bytes) {
+  auto load = scenario::load_course_script_text(bytes, path);
+  scenario::Diagnostics errors = load.errors;
+  if (!load.script) return errors;
+  const scenario::CourseScript& t = *load.script;
+  auto at_scenario = [&](const std::string& message) {
+    errors.push_back({path, t.at_scenario.line, t.at_scenario.column, message});
+  };
+  const std::string scenario_path = scenario::scenario_path_for_script(path, t.scenario_id);
+  if (scenario_path.empty()) {
+    at_scenario("scenario '" + t.scenario_id + "' is not a scenario id (lower_snake_case)");
+  } else if (!fs::is_regular_file(scenario_path)) {
+    at_scenario("cannot find scenario '" + t.scenario_id + "' (looked for " + scenario_path + ")");
+  } else if (auto s = scenario::load_scenario_file(scenario_path); !s.scenario) {
+    at_scenario("scenario " + scenario_path + " has errors (check it first)");
+  } else {
+    const auto more = scenario::check_course_script_against(t, *s.scenario);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
+  return errors;
+}
+
 int check_file(const std::string& path, bool simulate) {
   scenario::Diagnostics errors;
   auto bytes = scenario::read_bounded_file(path, scenario::max_yaml_file_bytes, "a scenario or script");
@@ -71,6 +94,8 @@ int check_file(const std::string& path, bool simulate) {
     errors.push_back({path, 0, 0, std::get<1>(bytes)});
   else if (is_script(std::get<0>(bytes)))
     errors = check_script(path, std::get<0>(bytes));
+  else if (scenario::is_course_script_text(std::get<0>(bytes)))
+    errors = check_course_script(path, std::get<0>(bytes));  // issue 14
   else if (is_course(std::get<0>(bytes)))
     errors = scenario::load_course_file(path, scenario_dir_for_course(path)).errors;
   else
@@ -78,7 +103,8 @@ int check_file(const std::string& path, bool simulate) {
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.str().c_str());
   if (errors.empty()) std::printf("%s: ok\n", path.c_str());
   if (!errors.empty()) return 1;
-  const bool scenario = bytes.index() == 0 && !is_script(std::get<0>(bytes)) && !is_course(std::get<0>(bytes));
+  const bool scenario = bytes.index() == 0 && !is_script(std::get<0>(bytes)) && !is_course(std::get<0>(bytes)) &&
+                        !scenario::is_course_script_text(std::get<0>(bytes));
   return simulate && scenario ? check_simulate_file(path) : 0;
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/cli_args.hpp"
+#include "app/verbs_course.hpp"
 #include "app/verbs_scenario.hpp"
 #include "record/recording.hpp"
 #include "scenario/grading.hpp"
@@ -22,6 +23,7 @@ int run_replay(std::span<const std::string_view> args) {
   }
   const bool verify = std::find(args.begin(), args.end(), "--verify") != args.end();
   const std::string session_path(*session);
+  if (is_course_recording_file(session_path)) return replay_course_recording(session_path, args);  // issue 14
   const record::Recording rec = record::read_recording(session_path);
   const std::string scenario_path = option(args, "--scenario") ? std::string(*option(args, "--scenario")) : rec.scenario_file;
   if (scenario_path.empty() || !std::filesystem::exists(scenario_path)) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/cli_args.hpp"
+#include "app/verbs_course.hpp"
 #include "app/verbs_scenario.hpp"
 #include "record/csv.hpp"
 #include "record/recording.hpp"
@@ -121,6 +122,7 @@ int run_simulate(std::span<const std::string_view> args) {
   const std::string out_path = required(args, "--out", usage);
   auto s = load_or_report(scenario_path);
   if (!s) return 1;
+  if (is_course_script_file(script_path)) return simulate_course(s, scenario_path, script_path, out_path);  // issue 14
   auto script_load = scenario::load_script_file(script_path);
   for (const auto& e : script_load.errors) std::fprintf(stderr, "%s\n", e.str().c_str());
   if (!script_load.script) return 1;
@@ -157,6 +159,7 @@ int run_grade(std::span<const std::string_view> args) {
   if (std::filesystem::is_directory(session_path)) return grade_folder(scenario_path, session_path, args);
   auto s = load_or_report(scenario_path);
   if (!s) return 1;
+  if (is_course_recording_file(session_path)) return grade_course_recording(s, session_path, args);  // issue 14
   const record::Recording rec = record::read_recording(session_path);
   if (rec.scenario_id != s->id) {
     std::fprintf(stderr, "%s: error: the recording is of scenario '%s', not '%s'\n", session_path.c_str(),

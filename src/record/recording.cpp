@@ -326,31 +326,34 @@ Recording decode_recording(const std::string& bytes, const std::string& name) {
   return r;
 }
 
-void write_recording(const Recording& r, const std::string& path) {
-  const std::string bytes = encode_recording(r);
+void write_file_atomically(const std::string& bytes, const std::string& path, const std::string& what) {
   const std::string tmp = path + ".partial";
   std::error_code ec;
   // A failed write (a full disk, a folder made read-only) leaves nothing
-  // behind: the partial file is removed and any earlier recording stands.
+  // behind: the partial file is removed and any earlier file stands.
   auto give_up = [&](const std::string& why) {
     std::filesystem::remove(tmp, ec);
     throw RecordError(path + ": " + why);
   };
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw RecordError(path + ": cannot write the recording: " + std::strerror(errno));
+    if (!out) throw RecordError(path + ": cannot write the " + what + ": " + std::strerror(errno));
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     if (!out) {
       const std::string why = std::strerror(errno);
       out.close();
-      give_up("writing the recording failed: " + why);
+      give_up("writing the " + what + " failed: " + why);
     }
     out.close();
-    if (!out) give_up(std::string("writing the recording failed: ") + std::strerror(errno));
+    if (!out) give_up("writing the " + what + " failed: " + std::strerror(errno));
   }
   std::filesystem::rename(tmp, path, ec);
-  if (ec) give_up("cannot move the recording into place: " + ec.message());
+  if (ec) give_up("cannot move the " + what + " into place: " + ec.message());
+}
+
+void write_recording(const Recording& r, const std::string& path) {
+  write_file_atomically(encode_recording(r), path, "recording");
 }
 
 Recording read_recording(const std::string& path) {

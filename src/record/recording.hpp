@@ -32,6 +32,10 @@ struct RecordError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Writes `bytes` to `path` through `path`.partial and a rename, so a failed
+/// write leaves no partial file and the earlier file stands. Throws RecordError
+/// naming `what` ("recording").
+void write_file_atomically(const std::string& bytes, const std::string& path, const std::string& what);
 /// Writes atomically (to a temporary file, then renamed). Throws RecordError.
 void write_recording(const Recording& r, const std::string& path);
 /// Throws RecordError for a missing, foreign, truncated or corrupted file.

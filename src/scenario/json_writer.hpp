@@ -65,6 +65,12 @@ class JsonWriter {
     key(k);
     return value(v);
   }
+  /// A value that is already a JSON document (another writer's str()).
+  JsonWriter& raw(std::string_view json) {
+    comma();
+    out_ += json;
+    return *this;
+  }
   const std::string& str() const { return out_; }
 
  private:

@@ -2,6 +2,7 @@
 // A loaded scenario: read-only model data (MuJoCo's mjModel to the session's
 // mjData). Everything that changes during an attempt lives in Session.
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -126,6 +127,24 @@ struct Rubric {
 /// D2-D3), the papillary and reticular dermis for fine ones (D1, P2).
 std::vector<tissue::Layer> target_layers_for(const AnswerKey& key);
 
+/// What the patient does at home after a visit of a course case (issue 14):
+/// the lapses a case scripts, applied to the care the skin gets after that
+/// visit's session (tissue::CareGiven).
+struct HomeLapse {
+  int after_visit = 1;         // 1-based
+  bool sun_exposure = false;   // outdoors without sunscreen (A1, A2 not kept)
+  bool picking = false;        // picked at the crusts (A5 not kept)
+};
+
+/// A case that spans visits (`course:`): the patient comes back after the
+/// interval the trainee chose with the skin the healing model predicts.
+struct CourseSpec {
+  static constexpr int most_visits = 8;  // S1's 6 sessions, a pause and a maintenance visit
+  int max_visits = 7;
+  std::uint64_t seed = 1;      // the patient's own draws (complications, response), same for the key's protocol
+  std::vector<HomeLapse> home;
+};
+
 struct Scenario {
   std::string file;      // where it was loaded from
   std::string id;
@@ -142,6 +161,7 @@ struct Scenario {
   std::vector<HistoryItem> history;  // history and medications together, in file order
   AnswerKey key;
   Rubric rubric;
+  std::optional<CourseSpec> course;  // set: a course case played visit after visit
   /// Feedback text by criterion or mistake id, overriding the built-in text.
   std::vector<std::pair<std::string, std::string>> feedback;
 

@@ -243,6 +243,29 @@ std::string content_hash(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+void parse_course(YamlReader& r, const YAML::Node& n, Scenario& s) {
+  if (!r.check_map(n, "course", {"max_visits", "seed", "home"})) return;
+  CourseSpec c;
+  r.read(n, "max_visits", c.max_visits, 2, CourseSpec::most_visits, true);
+  int seed = 1;
+  if (r.read(n, "seed", seed, 0, 1'000'000'000, false)) c.seed = static_cast<std::uint64_t>(seed);
+  if (const YAML::Node home = get(n, "home"); home.IsDefined() && r.check_sequence(home, "home", CourseSpec::most_visits)) {
+    for (const auto& h : home) {
+      if (!r.check_map(h, "a home lapse", {"after_visit", "sun_exposure", "picking"})) continue;
+      HomeLapse lapse;
+      r.read(h, "after_visit", lapse.after_visit, 1, c.max_visits, true);
+      r.read(h, "sun_exposure", lapse.sun_exposure, false);
+      r.read(h, "picking", lapse.picking, false);
+      c.home.push_back(lapse);
+    }
+  }
+  s.course = c;
+}
+
+}  // namespace
+
 ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) {
   ScenarioLoad load;
   YamlReader r(file, load.errors);
@@ -255,7 +278,7 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
   try {
     if (!r.check_map(root, "a scenario file",
                      {"dermasim_scenario", "id", "title", "summary", "patient", "site", "stretch_marks", "history",
-                      "medications", "answer_key", "rubric", "feedback", "mode"}))
+                      "medications", "answer_key", "rubric", "feedback", "mode", "course"}))
       return load;
     int version = 0;
     if (r.read(root, "dermasim_scenario", version, 1, 1, true) && version != 1)
@@ -291,6 +314,7 @@ ScenarioLoad load_scenario_text(std::string_view text, const std::string& file) 
     else r.error(root, "missing required key 'answer_key'");
     if (root["rubric"].IsDefined()) parse_rubric(r, root["rubric"], s.rubric);
     if (root["feedback"].IsDefined()) parse_feedback(r, root["feedback"], s);
+    if (root["course"].IsDefined()) parse_course(r, root["course"], s);
 
     // Stage 2 runs even after stage-1 errors, so one `check` lists every
     // problem: a field that failed to parse keeps its valid default.

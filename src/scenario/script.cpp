@@ -3,6 +3,7 @@
 #include "scenario/script.hpp"
 
 #include "scenario/input_limits.hpp"
+#include "scenario/script_sections.hpp"
 #include "scenario/text_file.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "tissue/skin_patch.hpp"
@@ -163,6 +164,36 @@ void parse_aftercare(YamlReader& r, const YAML::Node& a, TraineeScript& s) {
 
 }  // namespace
 
+void parse_attempt_sections(YamlReader& r, const YAML::Node& root, TraineeScript& s) {
+  const YAML::Node c = get(root, "consultation");
+  if (!c.IsDefined()) {
+    r.error(root, "missing required key 'consultation'");
+  } else if (r.check_map(c, "consultation", {"ask", "findings", "decision", "precautions"})) {
+    read_ids(r, c, "ask", s.consultation.asked, s.at_asked, false);
+    // Nothing is filled in for the script: `findings: []` says "none".
+    read_ids(r, c, "findings", s.consultation.findings, s.at_findings, true);
+    std::vector<std::string_view> names;
+    for (Decision d : all_decisions()) names.push_back(decision_name(d));
+    r.read_enum<Decision>(c, "decision", s.consultation.decision, true, parse_decision, names);
+    read_ids(r, c, "precautions", s.consultation.precautions, s.at_precautions,
+             s.consultation.decision == Decision::proceed_with_precautions);
+  }
+  if (has(root, "plan")) parse_plan(r, get(root, "plan"), s);
+  if (const YAML::Node proc = get(root, "procedure");
+      proc.IsDefined() && r.check_sequence(proc, "procedure", max_script_strokes)) {
+    for (const auto& n : proc) {
+      StrokeSpec stroke;
+      parse_stroke(r, n, stroke);
+      s.procedure.push_back(stroke);
+    }
+  }
+  if (has(root, "aftercare")) parse_aftercare(r, get(root, "aftercare"), s);
+  if (treats_today(s.consultation.decision) && !s.plan && c.IsDefined())
+    r.error(root, "the decision treats today, so the script needs a plan");
+  if (treats_today(s.consultation.decision) && !has(root, "aftercare") && c.IsDefined())
+    r.error(root, "the decision treats today, so the script needs aftercare (instructions and the schedule)");
+}
+
 ScriptLoad load_script_text(std::string_view text, const std::string& file) {
   ScriptLoad load;
   YamlReader r(file, load.errors);
@@ -184,33 +215,7 @@ ScriptLoad load_script_text(std::string_view text, const std::string& file) {
     Mode mode = Mode::practice;
     if (r.read_enum<Mode>(root, "mode", mode, false, parse_mode, {"practice", "assessment"})) s.mode = mode;
     if (has(root, "expect")) parse_expect(r, get(root, "expect"), s.expect);
-    const YAML::Node c = get(root, "consultation");
-    if (!c.IsDefined()) {
-      r.error(root, "missing required key 'consultation'");
-    } else if (r.check_map(c, "consultation", {"ask", "findings", "decision", "precautions"})) {
-      read_ids(r, c, "ask", s.consultation.asked, s.at_asked, false);
-      // Nothing is filled in for the script: `findings: []` says "none".
-      read_ids(r, c, "findings", s.consultation.findings, s.at_findings, true);
-      std::vector<std::string_view> names;
-      for (Decision d : all_decisions()) names.push_back(decision_name(d));
-      r.read_enum<Decision>(c, "decision", s.consultation.decision, true, parse_decision, names);
-      read_ids(r, c, "precautions", s.consultation.precautions, s.at_precautions,
-               s.consultation.decision == Decision::proceed_with_precautions);
-    }
-    if (has(root, "plan")) parse_plan(r, get(root, "plan"), s);
-    if (const YAML::Node proc = get(root, "procedure");
-        proc.IsDefined() && r.check_sequence(proc, "procedure", max_script_strokes)) {
-      for (const auto& n : proc) {
-        StrokeSpec stroke;
-        parse_stroke(r, n, stroke);
-        s.procedure.push_back(stroke);
-      }
-    }
-    if (has(root, "aftercare")) parse_aftercare(r, get(root, "aftercare"), s);
-    if (treats_today(s.consultation.decision) && !s.plan && c.IsDefined())
-      r.error(root, "the decision treats today, so the script needs a plan");
-    if (treats_today(s.consultation.decision) && !has(root, "aftercare") && c.IsDefined())
-      r.error(root, "the decision treats today, so the script needs aftercare (instructions and the schedule)");
+    parse_attempt_sections(r, root, s);
   } catch (const YAML::Exception& e) {
     // A safety net: the readers above guard every lookup, but a shape they
     // did not foresee must still end as a located message, not a crash.

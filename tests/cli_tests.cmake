@@ -37,3 +37,18 @@ set_tests_properties(cli_hostile_input PROPERTIES TIMEOUT 300)
 add_test(NAME cli_screenshot_stage_needs_script COMMAND ${DS} screenshot --ui procedure --out screenshot_no_script.png)
 set_tests_properties(cli_screenshot_stage_needs_script PROPERTIES
                      PASS_REGULAR_EXPRESSION "--ui procedure needs --script T")
+
+# Issue 14: a course script played headless writes one course recording;
+# replay --verify re-plays every visit and the course grade from it.
+set(COURSE ${PROJECT_SOURCE_DIR}/scenarios/course_postpartum_rubra_series.yaml)
+add_test(NAME cli_course_simulate COMMAND ${DS} simulate --scenario ${COURSE}
+         --script ${PROJECT_SOURCE_DIR}/scenarios/scripts/course_postpartum_rubra_series/stopped_after_two.yaml
+         --out course_stopped_after_two.dscrs)
+set_tests_properties(cli_course_simulate PROPERTIES FIXTURES_SETUP course_recording
+                     PASS_REGULAR_EXPRESSION "a course of 2 visit\\(s\\), 2 session\\(s\\), total [0-9.]+: not passed")
+add_test(NAME cli_course_grade COMMAND ${DS} grade --scenario ${COURSE} --session course_stopped_after_two.dscrs)
+set_tests_properties(cli_course_grade PROPERTIES FIXTURES_REQUIRED course_recording
+                     PASS_REGULAR_EXPRESSION "The course had 2 session\\(s\\); a series is 3-6 sessions \\(S1\\)")
+add_test(NAME cli_course_replay_verify COMMAND ${DS} replay --session course_stopped_after_two.dscrs --verify)
+set_tests_properties(cli_course_replay_verify PROPERTIES FIXTURES_REQUIRED course_recording
+                     PASS_REGULAR_EXPRESSION "verified: every visit's state and grade and the course grade match")

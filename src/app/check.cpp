@@ -40,51 +40,42 @@ std::string scenario_dir_for_course(const fs::path& course) {
   return fs::is_directory(dir) ? dir.string() : std::string();
 }
 
-scenario::Diagnostics check_script(const std::string& path, const std::string& bytes) {
-  auto load = scenario::load_script_text(bytes, path);
+// The scenario a script names, found by the script's own id (so a script
+// filed under the wrong case is still checked against the case it names),
+// or what is wrong with that id, for the script's `scenario:` key.
+std::variant<scenario::Scenario, std::string> named_scenario(const std::string& script_path, const std::string& id) {
+  const std::string scenario_path = scenario::scenario_path_for_script(script_path, id);
+  if (scenario_path.empty()) return "scenario '" + id + "' is not a scenario id (lower_snake_case)";
+  if (!fs::is_regular_file(scenario_path))
+    return "cannot find scenario '" + id + "' (looked for " + scenario_path +
+           ": scripts live in scenarios/scripts/<case>/, their case in scenarios/<id>.yaml)";
+  auto s = scenario::load_scenario_file(scenario_path);
+  if (!s.scenario) return "scenario " + scenario_path + " has errors (check it first)";
+  return std::move(*s.scenario);
+}
+
+// Loads a script of either kind and checks it against the case it names.
+template <typename Load, typename CheckAgainst>
+scenario::Diagnostics check_against_named(const std::string& path, const Load& load, CheckAgainst check_against) {
   scenario::Diagnostics errors = load.errors;
   if (!load.script) return errors;
-  const scenario::TraineeScript& t = *load.script;
-  auto at_scenario = [&](const std::string& message) {
-    errors.push_back({path, t.at_scenario.line, t.at_scenario.column, message});
-  };
-  // The scenario is found by the script's own id, so a script filed under
-  // the wrong case is still checked against the case it names.
-  const std::string scenario_path = scenario::scenario_path_for_script(path, t.scenario_id);
-  if (scenario_path.empty()) {
-    at_scenario("scenario '" + t.scenario_id + "' is not a scenario id (lower_snake_case)");
-  } else if (!fs::is_regular_file(scenario_path)) {
-    at_scenario("cannot find scenario '" + t.scenario_id + "' (looked for " + scenario_path +
-                ": scripts live in scenarios/scripts/<case>/, their case in scenarios/<id>.yaml)");
-  } else if (auto s = scenario::load_scenario_file(scenario_path); !s.scenario) {
-    at_scenario("scenario " + scenario_path + " has errors (check it first)");
+  auto s = named_scenario(path, load.script->scenario_id);
+  if (s.index() == 1) {
+    errors.push_back({path, load.script->at_scenario.line, load.script->at_scenario.column, std::get<1>(s)});
   } else {
-    const auto more = scenario::check_script_against(t, *s.scenario);
+    const auto more = check_against(*load.script, std::get<0>(s));
     errors.insert(errors.end(), more.begin(), more.end());
   }
   return errors;
 }
 
+scenario::Diagnostics check_script(const std::string& path, const std::string& bytes) {
+  return check_against_named(path, scenario::load_script_text(bytes, path), scenario::check_script_against);
+}
+
 scenario::Diagnostics check_course_script(const std::string& path, const std::string& bytes) {
-  auto load = scenario::load_course_script_text(bytes, path);
-  scenario::Diagnostics errors = load.errors;
-  if (!load.script) return errors;
-  const scenario::CourseScript& t = *load.script;
-  auto at_scenario = [&](const std::string& message) {
-    errors.push_back({path, t.at_scenario.line, t.at_scenario.column, message});
-  };
-  const std::string scenario_path = scenario::scenario_path_for_script(path, t.scenario_id);
-  if (scenario_path.empty()) {
-    at_scenario("scenario '" + t.scenario_id + "' is not a scenario id (lower_snake_case)");
-  } else if (!fs::is_regular_file(scenario_path)) {
-    at_scenario("cannot find scenario '" + t.scenario_id + "' (looked for " + scenario_path + ")");
-  } else if (auto s = scenario::load_scenario_file(scenario_path); !s.scenario) {
-    at_scenario("scenario " + scenario_path + " has errors (check it first)");
-  } else {
-    const auto more = scenario::check_course_script_against(t, *s.scenario);
-    errors.insert(errors.end(), more.begin(), more.end());
-  }
-  return errors;
+  return check_against_named(path, scenario::load_course_script_text(bytes, path),
+                             scenario::check_course_script_against);
 }
 
 int check_file(const std::string& path, bool simulate) {

@@ -103,7 +103,7 @@ CourseRecording decode_course_recording(const std::string& bytes, const std::str
     if (weeks != no_return) {
       double w = 0.0;
       std::memcpy(&w, &weeks, sizeof w);
-      if (!std::isfinite(w) || w < 0.0 || w > 104.0) in.fail("a return interval that is not 0-104 weeks");
+      if (!std::isfinite(w) || w < 0.0 || w > scenario::CourseSpec::most_return_weeks) in.fail("a return interval that is not 0-104 weeks");
       v.return_in_weeks = w;
     }
     const std::uint64_t size = in.fixed(8);

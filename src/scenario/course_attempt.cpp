@@ -11,8 +11,6 @@
 namespace dermasim::scenario {
 namespace {
 
-constexpr double most_return_weeks = 104.0;  // two years: beyond it there is no course left to grade
-
 // What the patient did at home after `visit` (the case's lapses) on top of
 // the care the trainee's aftercare gave.
 tissue::CareGiven with_lapses(tissue::CareGiven care, const CourseSpec& c, int visit) {
@@ -71,7 +69,7 @@ PlayedCourse play_course(const std::shared_ptr<const Scenario>& s, const VisitPl
     const auto back = pv.attempt.return_in_weeks;
     out.visits.push_back(std::move(pv));
     if (!back) break;
-    if (!std::isfinite(*back) || *back < 0.0 || *back > most_return_weeks)
+    if (!std::isfinite(*back) || *back < 0.0 || *back > CourseSpec::most_return_weeks)
       throw std::invalid_argument("a return after " + std::to_string(*back) + " weeks is outside 0-104 weeks");
     course.advance_days(7.0 * *back);
   }

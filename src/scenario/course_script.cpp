@@ -11,8 +11,6 @@
 namespace dermasim::scenario {
 namespace {
 
-constexpr double most_return_weeks = 104.0;
-
 SourceAt at(const YamlReader& r, const YAML::Node& n) {
   const YAML::Mark m = r.mark(n);
   return {m.line >= 0 ? m.line + 1 : 0, m.line >= 0 ? m.column + 1 : 0};
@@ -77,7 +75,7 @@ CourseScriptLoad load_course_script_text(std::string_view text, const std::strin
         visit.attempt.at_scenario = s.at_scenario;
         parse_attempt_sections(r, v, visit.attempt);
         double weeks = 0.0;
-        if (r.read(v, "return_in_weeks", weeks, 0.0, most_return_weeks, false)) visit.return_in_weeks = weeks;
+        if (r.read(v, "return_in_weeks", weeks, 0.0, CourseSpec::most_return_weeks, false)) visit.return_in_weeks = weeks;
         const bool last = i + 1 == visits.size();
         if (last && visit.return_in_weeks)
           r.error(r.mark_of(v, "return_in_weeks"), "the last visit ends the course: it has no return_in_weeks");

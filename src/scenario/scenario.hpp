@@ -140,6 +140,7 @@ struct HomeLapse {
 /// interval the trainee chose with the skin the healing model predicts.
 struct CourseSpec {
   static constexpr int most_visits = 8;  // S1's 6 sessions, a pause and a maintenance visit
+  static constexpr double most_return_weeks = 104.0;  // two years: beyond it there is no course left to grade
   int max_visits = 7;
   std::uint64_t seed = 1;      // the patient's own draws (complications, response), same for the key's protocol
   std::vector<HomeLapse> home;

@@ -102,6 +102,12 @@ TEST_CASE("course Fitzpatrick V (D7, E2): needling through new PIH is a critical
 TEST_CASE("course Fitzpatrick V (D7): never lowering the depth after PIH fails the series") {
   check_course_script("course_fitzpatrick_v_pih", "never_lowered_depth");
 }
+TEST_CASE("course RF alba (P6, D7): good - RF at 40 mJ per needle on Fitzpatrick V, four sessions, passes") {
+  check_course_script("course_rf_alba_fitzpatrick_v", "good");
+}
+TEST_CASE("course RF alba (P6, D7): the highest energy on Fitzpatrick V skin darkens it and fails the visit") {
+  check_course_script("course_rf_alba_fitzpatrick_v", "highest_energy");
+}
 
 TEST_CASE("the key's own protocol passes every shipped course case - the guideline's answer never fails") {
   for (const auto& path : test::files_in(test::source_path("scenarios"))) {

@@ -40,8 +40,12 @@ std::vector<NeedleOffset> round_12_layout() {
 // The hand stamp reproduces the arrays of Lam et al. 2008 (docs/SOURCES.md:
 // needles under 1 mm pressed into skin by hand, buried less than half): the
 // pin_36 grid with its needles fixed, no motor and no cap around them.
-const std::array<Cartridge, 4>& table() {
-  static const std::array<Cartridge, 4> t{{
+// The RF cartridge: 25 insulated needles (commercial RF tips carry 24-49,
+// at 0.5-3.5 mm; Eubanks & Solomon 2021, Shauly et al. 2023), 5 x 5 at
+// 1.0 mm pitch; insulated needles are 0.3 mm across, at the thick end of pen
+// needles, so their puncture force sits at the top of the arrays' 0.02-0.03 N.
+const std::array<Cartridge, 5>& table() {
+  static const std::array<Cartridge, 5> t{{
       {CartridgeKind::round_12, "round_12", "12-pin round: 4 inner and 8 outer needles, 0.25 mm", 0.25, 3.0, 4.0,
        0.025, round_12_layout()},
       {CartridgeKind::pin_36, "pin_36", "36-pin: 6 x 6 grid at 0.6 mm pitch, 0.20 mm needles", 0.20, 2.5, 4.5,
@@ -51,11 +55,15 @@ const std::array<Cartridge, 4>& table() {
       {CartridgeKind::hand_stamp_36, "hand_stamp_36",
        "hand stamp: 36 fixed 0.20 mm needles, 6 x 6 at 0.6 mm, pressed by hand", 0.20, 2.5, 2.0, 0.024,
        square_grid(6, 0.6), NeedleDrive::hand},
+      {CartridgeKind::rf_insulated_25, "rf_insulated_25",
+       "RF 25-pin: 5 x 5 insulated 0.30 mm needles at 1.0 mm, heat at the tips (P6)", 0.30, 3.0, 4.5, 0.030,
+       square_grid(5, 1.0), NeedleDrive::motor, true},
   }};
   return t;
 }
 
-constexpr std::array<CartridgeKind, 3> kinds{CartridgeKind::round_12, CartridgeKind::pin_36, CartridgeKind::nano};
+constexpr std::array<CartridgeKind, 4> kinds{CartridgeKind::round_12, CartridgeKind::pin_36, CartridgeKind::nano,
+                                             CartridgeKind::rf_insulated_25};
 
 std::string fmt(double v) {
   std::ostringstream s;
@@ -119,7 +127,17 @@ std::vector<std::string> DeviceSettings::problems() const {
     out.push_back("stroke_rate_hz " + fmt(stroke_rate_hz) + " is outside the pen's range 50..150 Hz");
   bool known = false;
   for (const auto& c : table()) known = known || c.kind == cartridge;
-  if (!known) out.emplace_back("cartridge is not one of round_12, pin_36, nano");
+  if (!known) out.emplace_back("cartridge is not one of round_12, pin_36, nano, rf_insulated_25");
+  const bool rf = known && physics::cartridge(cartridge).rf_electrodes;
+  if (!std::isfinite(rf_energy_mj) || rf_energy_mj < -1e-9 || rf_energy_mj > max_rf_energy_mj + 1e-9)
+    out.push_back("rf_energy_mj " + fmt(rf_energy_mj) + " is outside the RF generator's range 0.." +
+                  fmt(max_rf_energy_mj) + " mJ per needle");
+  else if (rf_energy_mj > 0.0 && !rf)
+    out.push_back("rf_energy_mj " + fmt(rf_energy_mj) + " needs the rf_insulated_25 cartridge: the " +
+                  std::string(physics::cartridge(cartridge).name) + " needles carry no RF current (P6)");
+  if (rf && std::isfinite(needle_length_mm) && needle_length_mm < min_rf_length_mm - 1e-9)
+    out.push_back("needle_length_mm " + fmt(needle_length_mm) + " is shorter than the rf_insulated_25 cartridge's " +
+                  fmt(min_rf_length_mm) + " mm: the bare tips would heat the epidermis");
   return out;
 }
 

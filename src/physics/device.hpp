@@ -8,9 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "tissue/rf_coagulation.hpp"
+
 namespace dermasim::physics {
 
-enum class CartridgeKind { round_12, pin_36, nano, hand_stamp_36 };
+enum class CartridgeKind { round_12, pin_36, nano, hand_stamp_36, rf_insulated_25 };
 
 /// How the needles move: a pen's motor strokes them out of the cap and back
 /// 50-150 times a second; a hand stamp's needles stand fixed and go in only as
@@ -33,6 +35,9 @@ struct Cartridge {
   double puncture_force_n;      // per needle, to break the stratum corneum
   std::vector<NeedleOffset> needles;
   NeedleDrive drive = NeedleDrive::motor;
+  // Insulated needles that carry RF current to their tips (P6); the others
+  // are bare steel or silicone and take no current.
+  bool rf_electrodes = false;
 
   int needle_count() const { return static_cast<int>(needles.size()); }
 };
@@ -66,6 +71,8 @@ struct DeviceSettings {
   double needle_length_mm = 1.0;
   CartridgeKind cartridge = CartridgeKind::round_12;
   double stroke_rate_hz = 100.0;
+  // RF energy per needle per pulse (P6), only with an RF cartridge; 0: off.
+  double rf_energy_mj = 0.0;
 
   // Pens set depth from 0.25 mm in 0.25 mm steps (SkinPen 0-2.5 mm, docs/SOURCES.md
   // D6); 3.0 mm is the longest length in practice (D4). Pens stamp 50-150 times
@@ -75,6 +82,12 @@ struct DeviceSettings {
   static constexpr double length_step_mm = 0.25;
   static constexpr double min_stroke_rate_hz = 50.0;
   static constexpr double max_stroke_rate_hz = 150.0;
+  // RF generators deliver up to 62 mJ per needle (tissue/rf_coagulation.hpp);
+  // insulated RF needles are set from 0.5 mm, the shortest length RF
+  // microneedling uses (perioral skin, Shauly et al. 2023): shorter, the bare
+  // tip would sit in the epidermis.
+  static constexpr double max_rf_energy_mj = tissue::rf::energy_max_mj;
+  static constexpr double min_rf_length_mm = 0.5;
 
   /// Every problem with the settings, each a sentence naming the field; empty
   /// when the settings are valid.

@@ -164,6 +164,8 @@ std::string meta_json(const Recording& r) {
     j.field("needle_length_mm", p.device.needle_length_mm);
     j.field("cartridge", physics::cartridge(p.device.cartridge).name);
     j.field("stroke_rate_hz", p.device.stroke_rate_hz).field("numbing", p.numbing).field("passes", p.passes);
+    // P6: written only for an RF plan, so plain recordings keep their bytes.
+    if (p.device.rf_energy_mj != 0.0) j.field("rf_energy_mj", p.device.rf_energy_mj);
     j.end_object();
   }
   if (r.answers.aftercare) {
@@ -228,6 +230,7 @@ void parse_meta(const std::string& text, Recording& r, Reader& reader) {
       a.device.stroke_rate_hz = p["stroke_rate_hz"].as<double>();
       a.numbing = p["numbing"].as<bool>(true);
       a.passes = p["passes"].as<int>(1);
+      a.device.rf_energy_mj = p["rf_energy_mj"].as<double>(0.0);
       r.answers.plan = a;
     }
     if (const auto a = m["aftercare"]; a.IsDefined() && a.IsMap()) {

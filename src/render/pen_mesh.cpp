@@ -4,6 +4,8 @@
 
 #include <glm/geometric.hpp>
 
+#include "tissue/rf_coagulation.hpp"
+
 namespace dermasim::render {
 
 namespace {
@@ -85,6 +87,16 @@ void build_cutaway_marks(const scene::CutawayScene& cut, const glm::vec3& toward
     const double top = c.top_z_mm, bottom = c.top_z_mm - c.depth_mm;
     append_quad(opaque, point(c.along_mm - half_w, top, 0.02f), point(c.along_mm + half_w, top, 0.02f),
                 point(c.along_mm + half_w, bottom, 0.02f), point(c.along_mm - half_w, bottom, 0.02f), n, colour);
+    // P6: the RF coagulation zone, a pale column of denatured collagen at the
+    // tip (tissue/rf_coagulation.hpp), drawn over the channel's end.
+    if (c.coagulation_mm > 0.0) {
+      const double zone_half_w = std::max(half_w, 0.5 * tissue::rf::zone_width_per_length * c.coagulation_mm);
+      const double zone_top = std::min(top, bottom + c.coagulation_mm);
+      const glm::vec4 coagulated{0.97f, 0.93f, 0.85f, 1.0f};
+      append_quad(opaque, point(c.along_mm - zone_half_w, zone_top, 0.03f),
+                  point(c.along_mm + zone_half_w, zone_top, 0.03f), point(c.along_mm + zone_half_w, bottom, 0.03f),
+                  point(c.along_mm - zone_half_w, bottom, 0.03f), n, coagulated);
+    }
   }
   // The target layer as a translucent band around the pen, edged by lines,
   // and the depth the last stroke reached: both measured from the surface,

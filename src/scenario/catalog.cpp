@@ -9,7 +9,7 @@ constexpr std::array<Decision, 4> decisions{Decision::proceed, Decision::proceed
                                             Decision::refer};
 
 using K = InstructionKind;
-constexpr std::array<Instruction, 30> instructions{{
+constexpr std::array<Instruction, 31> instructions{{
     // Aftercare (docs/SOURCES.md A1-A8, E1).
     {"avoid_sun_week", K::aftercare, "Avoid direct sun on the treated area for at least a week", "A1", false,
      "Sun on freshly needled skin risks irritation and discolouration: avoid it for at least a week (A1)."},
@@ -62,6 +62,11 @@ constexpr std::array<Instruction, 30> instructions{{
      "Radiofrequency (RF) microneedling adds heat through the needles: more tightening and collagen", "P6", false,
      "RF microneedling tightens skin and induces more collagen than standard microneedling (P6): an option to "
      "discuss when a patient asks about it or the marks are stubborn (C2)."},
+    {"rf_more_energy_better", K::counselling, "More RF energy gives better results, whatever the skin type", "D7",
+     true,
+     "RF heat induces collagen (P6), but darker skin needs more caution (D7): above the energies published "
+     "for Fitzpatrick III-IV the risk of hyperpigmentation and burns rises, so the energy is chosen for the skin "
+     "type."},
     {"cost_per_session", K::counselling, "Each session costs about USD 100-700; budget for the whole series", "S5",
      false, "Sessions cost USD 100-700 each (S5) and a series of 3-6 is usual (S1): the patient should know the "
             "cost of the course before committing."},
@@ -83,7 +88,7 @@ constexpr std::array<Instruction, 30> instructions{{
      "Overuse damages the skin barrier (H2); sessions need weeks between them (S1)."},
 }};
 
-constexpr std::array<Precaution, 7> precautions{{
+constexpr std::array<Precaution, 8> precautions{{
     {"antiviral_prophylaxis", "Antiviral cover before treating (history of cold sores)", "X9"},
     {"conservative_depth", "A conservative needle depth", "D7"},
     {"test_spot", "Treat a test spot first and review it", "D7"},
@@ -91,6 +96,7 @@ constexpr std::array<Precaution, 7> precautions{{
     {"medical_clearance", "Written clearance from the patient's doctor before treatment", "X5"},
     {"prescriber_consult", "Consult the prescribing provider first", "X4"},
     {"expectation_setting", "Set realistic expectations before treating", "C2"},
+    {"rf_energy_limited", "RF energy kept low for darker skin", "D7"},
 }};
 
 constexpr std::array<std::string_view, 44> facts{

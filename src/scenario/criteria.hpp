@@ -22,6 +22,9 @@ inline bool has(const std::vector<std::string>& v, const std::string& x) {
 inline double clamp100(double v) { return std::clamp(v, 0.0, 100.0); }
 
 CriterionResult grade_depth(const Scenario& s, const PlanAnswers& plan, const ProcedureMetrics& m);
+/// The share of the depth criterion's setting the RF energy keeps (P6, D7),
+/// adding its evidence and feedback to `r` (grade_rf.cpp).
+double rf_setting_share(const Scenario& s, const PlanAnswers& plan, CriterionResult& r);
 CriterionResult grade_coverage(const Scenario& s, const ProcedureMetrics& m);
 CriterionResult grade_technique(const Scenario& s, const PlanAnswers& plan, const ProcedureMetrics& m);
 CriterionResult grade_screening(const Scenario& s, const ConsultationAnswers& c);

@@ -168,8 +168,9 @@ std::string grade_html(const Grade& g, const Scenario& s, const std::string& ext
     if (g.answers.plan) {
       const auto& p = *g.answers.plan;
       h += "<tr><td>plan</td><td>" + num(p.device.needle_length_mm, 2) + " mm, " +
-           std::string(physics::cartridge(p.device.cartridge).name) + ", " + num(p.device.stroke_rate_hz, 0) +
-           " Hz, " + (p.numbing ? "numbing cream" : "no numbing") + ", " + std::to_string(p.passes) + " passes</td></tr>";
+           std::string(physics::cartridge(p.device.cartridge).name) + ", " +
+           (p.device.rf_energy_mj > 0.0 ? num(p.device.rf_energy_mj, 0) + " mJ RF per needle, " : std::string()) +
+           num(p.device.stroke_rate_hz, 0) + " Hz, " + (p.numbing ? "numbing cream" : "no numbing") + ", " + std::to_string(p.passes) + " passes</td></tr>";
     }
     if (g.answers.aftercare) {
       const auto& a = *g.answers.aftercare;

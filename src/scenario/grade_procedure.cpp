@@ -34,8 +34,9 @@ CriterionResult grade_depth(const Scenario& s, const PlanAnswers& plan, const Pr
   const Range& key = s.key.needle_depth_mm;
   const double length = plan.device.needle_length_mm;
   const double off = std::max({0.0, key.lo - length, length - key.hi});
-  const double setting = setting_factor(off);
   r.evidence = {{"needle_length_mm", length}, {"key_depth_low_mm", key.lo}, {"key_depth_high_mm", key.hi}};
+  // P6, D7: the RF energy is part of the setting.
+  const double setting = setting_factor(off) * rf_setting_share(s, plan, r);
   const std::string fails =
       off >= sr::depth_fail_off_key_mm - 1e-9
           ? fmt(" A setting %.2f mm or more outside the range fails the depth criterion. ", sr::depth_fail_off_key_mm)
@@ -56,9 +57,13 @@ CriterionResult grade_depth(const Scenario& s, const PlanAnswers& plan, const Pr
   double cartridge_penalty = 0.0;
   if (std::find(s.key.cartridges.begin(), s.key.cartridges.end(), plan.device.cartridge) == s.key.cartridges.end()) {
     cartridge_penalty = sr::wrong_cartridge_points;
+    const physics::Cartridge& chosen = physics::cartridge(plan.device.cartridge);
+    const bool key_rf = s.key.rf_energy_mj.has_value();
+    const std::string why = chosen.rf_electrodes ? "; RF microneedling (P6) is not part of this case's plan."
+                            : key_rf            ? "; this case plans RF microneedling (P6): the insulated RF needles."
+                                                : "; nano tips do not reach the dermis (P2).";
     r.feedback.push_back(s.feedback_for(
-        "wrong_cartridge", "The " + std::string(physics::cartridge(plan.device.cartridge).name) +
-                               " cartridge is not one this case accepts; nano tips do not reach the dermis (P2)."));
+        "wrong_cartridge", "The " + std::string(chosen.name) + " cartridge is not one this case accepts" + why));
   }
 
   // Where the marks' own tissue was injured. Under an atrophic stria the

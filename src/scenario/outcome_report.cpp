@@ -82,6 +82,14 @@ std::string outcome_json(const OutcomeTimeline& t, const Scenario& s) {
     j.end_object();
   }
   j.end_array();
+  if (t.rf.channels > 0) {  // P6: only an RF session has this block
+    j.key("rf").begin_object();
+    j.key("channels").value(static_cast<unsigned long long>(t.rf.channels));
+    j.key("mean_energy_mj").value(t.rf.mean_energy_mj);
+    j.key("mean_zone_length_mm").value(t.rf.mean_zone_length_mm);
+    j.key("epidermal_burn_share").value(t.rf.epidermal_burn_share);
+    j.end_object();
+  }
   j.key("series_risk").begin_object();
   for (const auto& [kind, risk] : series_risks(t)) j.key(kind).value(risk);
   j.end_object();
@@ -92,6 +100,10 @@ std::string outcome_json(const OutcomeTimeline& t, const Scenario& s) {
 std::string outcome_text(const OutcomeTimeline& t) {
   std::string out = "series: " + std::to_string(t.plan.sessions) + " session(s), " + fmt("%.0f", t.plan.interval_days) +
                     " days apart\n";
+  if (t.rf.channels > 0)
+    out += "RF (P6): " + std::to_string(t.rf.channels) + " channels at " + fmt("%.0f", t.rf.mean_energy_mj) +
+           " mJ per needle, coagulation zones " + fmt("%.2f", t.rf.mean_zone_length_mm) + " mm at the tips, " +
+           fmt("%.1f%%", 100.0 * t.rf.epidermal_burn_share) + " of the heated tips reached the epidermis\n";
   for (const auto& d : t.states) {
     out += "day " + fmt("%5.1f", d.day) + ": erythema " + fmt("%.2f", d.erythema_mean) + ", oedema " +
            fmt("%.2f", d.oedema_mean) + ", collagen index " + fmt("%.2f", d.collagen_index) + "; marks:";

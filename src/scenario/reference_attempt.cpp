@@ -69,6 +69,8 @@ TraineeScript reference_script(const Scenario& s, double needle_length_mm) {
       plan.device.cartridge = c;
       break;
     }
+  // P6: an RF plan at the middle of the key's energy range.
+  if (k.rf_energy_mj) plan.device.rf_energy_mj = 0.5 * (k.rf_energy_mj->lo + k.rf_energy_mj->hi);
   plan.numbing = true;
   t.plan = plan;
 

@@ -81,6 +81,9 @@ struct AnswerKey {
   std::vector<std::string> precautions;  // precaution ids expected with the decision
   Range needle_depth_mm{0.75, 1.25};
   std::vector<physics::CartridgeKind> cartridges{physics::CartridgeKind::round_12, physics::CartridgeKind::pin_36};
+  // Set: the case plans RF microneedling (P6) at this energy per needle, mJ;
+  // the RF cartridge must be among `cartridges`.
+  std::optional<Range> rf_energy_mj;
   // Empty: derived from the needle depth (target_layers_for).
   std::vector<tissue::Layer> target_layers;
   CoverageKey coverage;

@@ -127,7 +127,7 @@ void parse_history(YamlReader& r, const YAML::Node& list, bool medication, std::
 void parse_key(YamlReader& r, const YAML::Node& n, AnswerKey& k) {
   if (!r.check_map(n, "answer_key",
                    {"findings", "decision", "precautions", "needle_depth_mm", "cartridges", "target_layers",
-                    "coverage", "technique", "aftercare", "sessions"}))
+                    "coverage", "technique", "aftercare", "sessions", "rf_energy_mj"}))
     return;
   r.read_strings(n, "findings", k.findings, true);
   r.read_enum<Decision>(n, "decision", k.decision, true, parse_decision,
@@ -135,6 +135,7 @@ void parse_key(YamlReader& r, const YAML::Node& n, AnswerKey& k) {
   r.read_strings(n, "precautions", k.precautions, false);
   r.read(n, "needle_depth_mm", k.needle_depth_mm, 0.0, 10.0, k.decision != Decision::defer &&
                                                                  k.decision != Decision::refer);
+  if (Range rf; r.read(n, "rf_energy_mj", rf, 0.0, 1e6, false)) k.rf_energy_mj = rf;  // P6
   std::vector<std::string> names;
   if (r.read_strings(n, "cartridges", names, false)) {
     k.cartridges.clear();

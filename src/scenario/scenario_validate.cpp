@@ -4,6 +4,8 @@
 #include <cctype>
 #include <set>
 
+#include "tissue/healing_params.hpp"
+
 namespace dermasim::scenario {
 namespace {
 
@@ -89,6 +91,27 @@ void check_key(const Scenario& s, const YAML::Node& root, YamlReader& r) {
     if (!reachable)
       r.error(r.mark_of(key, "cartridges"), "no listed cartridge reaches the lowest acceptable needle depth");
     if (k.cartridges.empty()) r.error(r.mark_of(key, "cartridges"), "cartridges must list at least one");
+    // P6: an RF plan names its energy, inside the generator's range; in
+    // darker skin (D7) not above the energy from which PIH rises.
+    bool rf_cartridge = false;
+    for (auto c : k.cartridges) rf_cartridge = rf_cartridge || physics::cartridge(c).rf_electrodes;
+    if (rf_cartridge && !k.rf_energy_mj)
+      r.error(r.mark_of(key, "cartridges"), "an RF cartridge is listed, so the key needs rf_energy_mj: the energy "
+                                            "range per needle this case accepts (P6)");
+    if (k.rf_energy_mj) {
+      if (!rf_cartridge)
+        r.error(r.mark_of(key, "rf_energy_mj"), "rf_energy_mj needs an RF cartridge (rf_insulated_25) in cartridges");
+      if (k.rf_energy_mj->hi > physics::DeviceSettings::max_rf_energy_mj)
+        r.error(entry_mark(r, key, "rf_energy_mj", 1),
+                "rf_energy_mj high end " + number_text(k.rf_energy_mj->hi) + " goes outside the RF generator's range 0.." +
+                    number_text(physics::DeviceSettings::max_rf_energy_mj) + " mJ per needle");
+      else if (s.patient.fitzpatrick >= tissue::healing::rf_pih_min_fitzpatrick &&
+               k.rf_energy_mj->hi > tissue::healing::rf_pih_onset_mj)
+        r.error(entry_mark(r, key, "rf_energy_mj", 1),
+                "rf_energy_mj high end " + number_text(k.rf_energy_mj->hi) + " is above " +
+                    number_text(tissue::healing::rf_pih_onset_mj) + " mJ, where PIH risk rises in Fitzpatrick " +
+                    "IV-VI skin (D7, P6): the key would teach a setting the outcome model punishes");
+    }
     if (key["target_layers"].IsDefined() && k.target_layers.empty())
       r.error(r.mark_of(key, "target_layers"), "target_layers must list at least one (or leave it out)");
     if (k.coverage.max_per_cm2 <= k.coverage.target_per_cm2)
@@ -243,6 +266,7 @@ const std::vector<std::string_view>& feedback_ids() {
   static const std::vector<std::string_view> ids{
       "depth", "coverage", "technique", "screening", "aftercare",
       "setting_too_shallow", "setting_too_deep", "wrong_cartridge", "not_reaching_dermis", "into_fat",
+      "rf_energy_too_high", "rf_energy_too_low",
       "coverage_low", "outside_target", "over_treated", "uneven",
       "tilt", "force_low", "force_high", "speed", "lax_skin", "drag", "dwell", "no_numbing",
       "missed_finding", "false_alarm", "wrong_decision", "missing_precaution", "no_treatment",

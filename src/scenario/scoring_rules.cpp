@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "scenario/scenario.hpp"
+#include "tissue/healing_params.hpp"
 
 namespace dermasim::scenario::scoring {
 namespace {
@@ -37,7 +38,12 @@ std::string scoring_rules_markdown() {
        num(deep_key_from_mm) +
        " mm or deeper (moderate and severe marks, D2-D3) and the papillary or reticular dermis below that (D1, "
        "P2). Under a stria whose dermis is thinner than the needle, crossing it to the fat counts as reaching the "
-       "dermis (Skin Res Technol 2020, D3); feedback then warns of more bleeding (P5) and sensation (P3).\n";
+       "dermis (Skin Res Technol 2020, D3); feedback then warns of more bleeding (P5) and sensation (P3). "
+       "An RF plan's energy is part of the setting (P6): it keeps all its share inside the key's `rf_energy_mj`, "
+       "loses " +
+       pct(rf_share_lost_per_step) + " per " + num(rf_energy_step_mj) + " mJ outside and all of it from " +
+       num(rf_fail_off_key_mj) + " mJ outside; for Fitzpatrick IV-VI the range ends at " +
+       num(tissue::healing::rf_pih_onset_mj) + " mJ, where the PIH risk rises (D7), whatever the key says.\n";
   t += "- **coverage**: measured on each mark's own skin (only punctures that entered inside it, per cm2 of it). "
        "Each mark's ratio is its share of area at `target_per_cm2` over `fraction_of_each_mark`, capped at 1; "
        "the score is 100 x (" +

@@ -21,6 +21,14 @@ inline constexpr double depth_fail_off_key_mm = 0.5;
 // or severe marks (D2, D3): the injury belongs in the reticular dermis; below
 // it (D1, fine striae) the papillary dermis is enough.
 inline constexpr double deep_key_from_mm = 1.0;
+// RF energy (P6): each step of this many mJ per needle outside the key's
+// `rf_energy_mj` takes this share of the setting away, as a needle step does,
+// and this far outside fails the criterion. In Fitzpatrick IV-VI skin the
+// range ends at the energy from which the healing model's PIH risk rises
+// (D7), whatever the key says.
+inline constexpr double rf_energy_step_mj = 5.0;
+inline constexpr double rf_share_lost_per_step = depth_share_lost_per_step;
+inline constexpr double rf_fail_off_key_mj = 10.0;
 // Points off for a cartridge the key does not accept.
 inline constexpr double wrong_cartridge_points = 15.0;
 // Feedback thresholds (shares of the punctures inside the marks).

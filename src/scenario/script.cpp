@@ -136,7 +136,8 @@ void parse_expect(YamlReader& r, const YAML::Node& e, ScriptExpectation& x) {
 }
 
 void parse_plan(YamlReader& r, const YAML::Node& p, TraineeScript& s) {
-  if (!r.check_map(p, "plan", {"needle_length_mm", "cartridge", "stroke_rate_hz", "numbing", "passes"})) return;
+  if (!r.check_map(p, "plan", {"needle_length_mm", "cartridge", "stroke_rate_hz", "numbing", "passes", "rf_energy_mj"}))
+    return;
   PlanAnswers plan;
   r.read(p, "needle_length_mm", plan.device.needle_length_mm, 0, 10, true);
   std::vector<std::string_view> names;
@@ -146,9 +147,17 @@ void parse_plan(YamlReader& r, const YAML::Node& p, TraineeScript& s) {
   r.read(p, "stroke_rate_hz", plan.device.stroke_rate_hz, 0, 1000, true);
   r.read(p, "numbing", plan.numbing, true);
   r.read(p, "passes", plan.passes, 1, 10, true);
+  // P6: only an RF plan states its energy; the device check below locates
+  // an energy outside the generator's range or on a cartridge without RF.
+  r.read(p, "rf_energy_mj", plan.device.rf_energy_mj, -1e6, 1e6, false);
   // What the device refuses (a length the cartridge cannot reach, a rate
   // outside the motor's) is refused here, before any simulation.
-  for (const auto& problem : plan.device.problems()) r.error(p, problem);
+  for (const auto& problem : plan.device.problems()) {
+    // An RF energy problem is located at the energy itself.
+    const bool rf = problem.rfind("rf_energy_mj", 0) == 0 && p["rf_energy_mj"].IsDefined();
+    if (rf) r.error(r.mark_of(p, "rf_energy_mj"), problem);
+    else r.error(p, problem);
+  }
   s.plan = plan;
 }
 

@@ -19,7 +19,9 @@ InjuryRecorder::InjuryRecorder(std::shared_ptr<const tissue::SkinPatch> patch)
     : patch_(std::move(patch)), map_(std::make_shared<tissue::InjuryMap>(patch_->width_mm(), patch_->height_mm())) {}
 
 void InjuryRecorder::observe(const physics::Simulator& sim, const physics::StepEvents& ev) {
-  for (const auto& p : ev.punctures) map_->add_puncture(*patch_, p.x_mm, p.y_mm, p.depth_mm, p.deepest);
+  // P6: an RF cartridge fires its energy at every tip that enters the skin.
+  const double rf_energy_mj = sim.cartridge().rf_electrodes ? sim.device().rf_energy_mj : 0.0;
+  for (const auto& p : ev.punctures) map_->add_puncture(*patch_, p.x_mm, p.y_mm, p.depth_mm, p.deepest, rf_energy_mj);
   // E3: dragging with needles in the skin draws the tram-track lines.
   if ((ev.feedback.cues & physics::cue_drag) != 0)
     map_->add_drag(sim.pose().cap_center_mm.x, sim.pose().cap_center_mm.y, sim.cartridge().cap_radius_mm,
@@ -69,13 +71,19 @@ TreatedSession treated_session(const Scenario& s, const Answers& answers, const 
   t.patient = patient_profile(s);
   t.session.injury = recorder.map();
   t.session.care = care_given(answers);
+  if (settings.rf_energy_mj > 0.0) t.session.modality = tissue::Modality::rf_microneedling;  // P6
   t.plan = planned_series(answers);
   return t;
+}
+
+RfReadout rf_readout(const tissue::InjuryMap& map) {
+  return {map.rf_channels(), map.rf_mean_energy_mj(), map.rf_mean_zone_length_mm(), map.rf_epidermal_burn_share()};
 }
 
 OutcomeTimeline predict_outcome(const TreatedSession& t, const std::vector<double>& days, std::uint64_t seed,
                                 const std::function<void(const tissue::HealingCourse&)>& visit) {
   OutcomeTimeline out;
+  if (t.session.injury) out.rf = rf_readout(*t.session.injury);
   out.plan = t.plan;
   out.seed = seed;
   tissue::HealingCourse course(t.patch, t.patient, seed);

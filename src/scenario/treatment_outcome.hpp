@@ -47,7 +47,17 @@ TreatedSession treated_session(const Scenario& s, const Answers& answers, const 
 
 /// The state at each day of `days` (ascending, since the session) over the
 /// planned series; `visit` also sees the course at each day (for pictures).
+/// What the RF heat (P6) left in the session's injury map; all zero without RF.
+struct RfReadout {
+  std::uint64_t channels = 0;         // dermal channels with a coagulation zone at the tip
+  double mean_energy_mj = 0.0;        // per needle
+  double mean_zone_length_mm = 0.0;   // the zones' vertical extent (Manuskiatti 2016)
+  double epidermal_burn_share = 0.0;  // of the heated tips, those whose zone reached the epidermis
+};
+RfReadout rf_readout(const tissue::InjuryMap& map);
+
 struct OutcomeTimeline {
+  RfReadout rf;
   std::vector<tissue::OutcomeState> states;
   std::vector<tissue::Complication> complications;
   tissue::SeriesPlan plan;

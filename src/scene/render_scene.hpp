@@ -61,6 +61,9 @@ struct Channel {
   double top_z_mm = 0.0;  // where the surface is now (pressed down near the pen)
   tissue::Layer layer = tissue::Layer::none;
   bool bleeding = false;
+  // RF microneedling (P6): the coagulation zone at the channel's tip, its
+  // vertical extent in mm; 0 without RF.
+  double coagulation_mm = 0.0;
 };
 
 enum class CutAxis { along_x, along_y };

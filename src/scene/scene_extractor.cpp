@@ -7,6 +7,7 @@
 
 #include "scene/skin_tone.hpp"
 #include "tissue/coverage.hpp"
+#include "tissue/rf_coagulation.hpp"
 
 namespace dermasim::scene {
 
@@ -379,6 +380,9 @@ void SceneExtractor::update_cutaway(const physics::Simulator& sim, const SceneSe
   const int line = along_x ? std::min(grid.ny() - 1, static_cast<int>(fixed / tissue::TissueGrid::cell_mm))
                            : std::min(grid.nx() - 1, static_cast<int>(fixed / tissue::TissueGrid::cell_mm));
   const int cells = along_x ? grid.nx() : grid.ny();
+  // P6: an RF cartridge leaves a coagulation zone at every tip (one setting
+  // per session, so every channel of the cut carries the same zone).
+  const double zone_mm = sim.cartridge().rf_electrodes ? tissue::rf::zone_length_mm(sim.device().rf_energy_mj) : 0.0;
   for (int k = 0; k < cells; ++k) {
     const int cell = along_x ? line * grid.nx() + k : k * grid.nx() + line;
     if (grid.punctures(cell) == 0) continue;
@@ -386,7 +390,7 @@ void SceneExtractor::update_cutaway(const physics::Simulator& sim, const SceneSe
     // A channel moves with the tissue around it: pressed down with the surface.
     const double top = along_x ? surface_shift_z_mm(dent, along, fixed) : surface_shift_z_mm(dent, fixed, along);
     cut.channels.push_back({along, grid.deepest_mm(cell), top, grid.deepest_layer(cell),
-                            grid.bleeding(cell, sim.time_s()) > 0.05});
+                            grid.bleeding(cell, sim.time_s()) > 0.05, zone_mm});
   }
 }
 

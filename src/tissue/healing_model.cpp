@@ -101,7 +101,10 @@ void HealingCourse::apply_session(const SessionInput& s) {
   const bool first = session_days_.empty();
   // S1: a session into skin still healing from the last answers less.
   const double recovered = first ? 1.0 : 1.0 - decay(day_ - session_days_.back(), h::recovery_time_constant_days);
-  const double modality = s.modality == Modality::rf_microneedling ? h::rf_collagen_factor : 1.0;
+  // P6: RF heat adds collagen per channel. A session marked RF whose map
+  // carries no RF energy (the outcome cohort's comparison arm re-uses a
+  // plain map) is taken at the generator's full energy.
+  const bool rf_at_full_energy = s.modality == Modality::rf_microneedling && map.rf_channels() == 0;
   double stimulus_sum = 0.0, heaviness_sum = 0.0;
   int treated_now = 0;
   for (int i = 0; i < cell_count(); ++i) {
@@ -114,7 +117,9 @@ void HealingCourse::apply_session(const SessionInput& s) {
     stimulus_sum += stim;
     heaviness_sum += heavy;
     c.proliferation *= 1.0 - h::early_rewound_matrix_loss * (1.0 - recovered);
-    c.inflammation += h::collagen_gain_per_session * stim * c.response * recovered * modality;
+    const double heat = rf_at_full_energy ? 1.0 : map.rf_heat_share(i);
+    const double rf_gain = 1.0 + h::rf_collagen_extra_at_full_energy * heat;
+    c.inflammation += h::collagen_gain_per_session * stim * c.response * recovered * rf_gain;
     // E1, E3: redness from the puncture density (the tissue grid's rule), a
     // slow share from dermal inflammation that heavy treatment prolongs.
     const double e0 = 1.0 - std::exp(-TissueGrid::erythema_per_puncture_per_mm2 * in.punctures / (InjuryMap::cell_mm * InjuryMap::cell_mm));
@@ -155,10 +160,18 @@ void HealingCourse::draw_complications(const SessionInput& s, double mean_stimul
   const CareGiven& care = s.care;
   // D7: PIH, more likely with darker skin, deeper and denser injury, no sun protection.
   const double no_sun = care.tanning_advised ? 1.5 : (care.sun_protection ? 0.0 : 1.0);
+  // P6, D7: RF energy above the published band's floor in darker skin, and
+  // coagulation zones that reached the epidermis.
+  const InjuryMap& map = *s.injury;
+  const double rf_over_mj = patient_.fitzpatrick >= h::rf_pih_min_fitzpatrick
+                                ? std::max(0.0, map.rf_mean_energy_mj() - h::rf_pih_onset_mj)
+                                : 0.0;
+  const double burn_share = map.rf_epidermal_burn_share();
   const double logit = h::pih_logit_intercept +
                        h::pih_log_odds_per_fitzpatrick * (std::clamp(patient_.fitzpatrick, 1, 6) - h::pih_reference_fitzpatrick) +
                        h::pih_log_odds_no_sun_protection * no_sun + (care.pih_precautions ? h::pih_log_odds_precautions : 0.0) +
-                       h::pih_log_odds_heavy * mean_heaviness + h::pih_log_odds_per_stimulus * mean_stimulus;
+                       h::pih_log_odds_heavy * mean_heaviness + h::pih_log_odds_per_stimulus * mean_stimulus +
+                       h::rf_pih_log_odds_per_mj * rf_over_mj + h::rf_pih_log_odds_burn * burn_share;
   const double p_pih = 1.0 / (1.0 + std::exp(-logit));
   Complication pih{"pih", session, p_pih, uniform01(seed_, static_cast<std::uint64_t>(session), 1) < p_pih,
                    day_ + h::pih_onset_days, 0};
@@ -175,6 +188,13 @@ void HealingCourse::draw_complications(const SessionInput& s, double mean_stimul
   p_inf = std::min(1.0, p_inf);
   infection = uniform01(seed_, static_cast<std::uint64_t>(session), 2) < p_inf;
   complications_.push_back({"infection", session, p_inf, infection, day_ + h::infection_onset_days, infection ? pih.cells : 0});
+  // P6: pinpoint burns where the heat reached the epidermis; they follow from
+  // the settings, as tram tracks follow from the drag.
+  if (burn_share >= h::rf_burn_visible_share) {
+    int burnt = 0;
+    for (int i = 0; i < map.cell_count(); ++i) burnt += map.cell(i).rf_epidermal_burns > 0 ? 1 : 0;
+    complications_.push_back({"rf_burn", session, burn_share, true, day_, burnt});
+  }
 }
 
 void HealingCourse::add_tram_tracks(const InjuryMap& map) {

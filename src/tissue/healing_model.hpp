@@ -2,8 +2,8 @@
 // The skin after treatment, over days to months: acute erythema, oedema and
 // crusts (E1, E3), the wound-healing phases (inflammation, proliferation,
 // remodelling; collagen III then I), each stretch mark's recovery, and
-// complications from what was done (PIH, infection, tram tracks). Every rate
-// is in healing_params.hpp with its source.
+// complications from what was done (PIH, infection, tram tracks, RF burns).
+// Every rate is in healing_params.hpp with its source.
 //
 // Use: build a course for a patch and patient, apply a session (an InjuryMap
 // and the care given), advance by days, apply the next session, read the
@@ -26,6 +26,8 @@ struct PatientProfile {
   double individual_response = 1.0; // a person's own collagen response (1: typical)
 };
 
+/// RF microneedling (P6): the RF heat itself is in the injury map (per cell);
+/// a session marked RF on a map without it is taken at full energy.
 enum class Modality { microneedling, rf_microneedling };
 
 /// What the aftercare and screening gave the skin.
@@ -45,7 +47,7 @@ struct SessionInput {
 };
 
 struct Complication {
-  std::string kind;          // pih, infection, tram_track
+  std::string kind;          // pih, infection, tram_track, rf_burn
   int session = 0;           // 1-based session that caused it
   double probability = 0.0;  // its risk at that session (1 for tram tracks: they follow from the drag)
   bool occurred = false;     // the seeded draw

@@ -5,6 +5,7 @@
 
 #include "tissue/fnv1a.hpp"
 #include "tissue/healing_params.hpp"
+#include "tissue/rf_coagulation.hpp"
 
 namespace dermasim::tissue {
 
@@ -22,15 +23,26 @@ int InjuryMap::cell_at(double x_mm, double y_mm) const {
   return cy * nx_ + cx;
 }
 
-void InjuryMap::add_puncture(const SkinPatch& patch, double x_mm, double y_mm, double depth_mm, Layer deepest) {
+void InjuryMap::add_puncture(const SkinPatch& patch, double x_mm, double y_mm, double depth_mm, Layer deepest,
+                             double rf_energy_mj) {
   const int i = cell_at(x_mm, y_mm);
   if (i < 0 || !std::isfinite(depth_mm)) return;
   InjuryCell& c = cells_[static_cast<std::size_t>(i)];
   ++c.punctures;
   if (deepest == Layer::hypodermis) ++c.hypodermis_punctures;
+  const LayerThickness layers = patch.at(x_mm, y_mm).layers;
+  const double energy = std::isfinite(rf_energy_mj) ? std::clamp(rf_energy_mj, 0.0, rf::energy_max_mj) : 0.0;
+  // A tip that stopped in the epidermis heats the epidermis whatever the
+  // insulation: counted as a burn, and as no dermal channel (P2).
+  if (energy > 0.0) ++c.rf_pulses;
+  if (energy > 0.0 && rf::reaches_epidermis(depth_mm, energy, layers.epidermis_mm())) ++c.rf_epidermal_burns;
   if (deepest < Layer::papillary_dermis) return;  // P2: epidermal injuries induce no collagen
   ++c.dermal_punctures;
-  const LayerThickness layers = patch.at(x_mm, y_mm).layers;
+  if (energy > 0.0) {
+    ++c.rf_channels;
+    c.rf_energy_mj += energy;
+    c.rf_zone_length_mm += rf::zone_length_mm(energy);
+  }
   const double in_dermis = std::clamp(depth_mm - layers.epidermis_mm(), 0.0, layers.dermis_mm());
   c.dermal_track_mm += std::max(0.0, in_dermis - healing::dermal_track_threshold_mm);
 }
@@ -68,6 +80,41 @@ double InjuryMap::heaviness(int i) const {
   return std::clamp(density_per_cm2(i) / healing::heavy_density_per_cm2, 0.0, 1.0);
 }
 
+double InjuryMap::rf_heat_share(int i) const {
+  const InjuryCell& c = cell(i);
+  if (c.dermal_punctures == 0) return 0.0;
+  return std::clamp(c.rf_energy_mj / (rf::energy_max_mj * c.dermal_punctures), 0.0, 1.0);
+}
+
+std::uint64_t InjuryMap::rf_channels() const {
+  std::uint64_t n = 0;
+  for (const auto& c : cells_) n += c.rf_channels;
+  return n;
+}
+
+double InjuryMap::rf_mean_energy_mj() const {
+  double e = 0.0;
+  for (const auto& c : cells_) e += c.rf_energy_mj;
+  const std::uint64_t n = rf_channels();
+  return n ? e / static_cast<double>(n) : 0.0;
+}
+
+double InjuryMap::rf_mean_zone_length_mm() const {
+  double l = 0.0;
+  for (const auto& c : cells_) l += c.rf_zone_length_mm;
+  const std::uint64_t n = rf_channels();
+  return n ? l / static_cast<double>(n) : 0.0;
+}
+
+double InjuryMap::rf_epidermal_burn_share() const {
+  std::uint64_t burns = 0, pulses = 0;
+  for (const auto& c : cells_) {
+    burns += c.rf_epidermal_burns;
+    pulses += c.rf_pulses;
+  }
+  return pulses ? static_cast<double>(burns) / static_cast<double>(pulses) : 0.0;
+}
+
 int InjuryMap::treated_cells() const {
   return static_cast<int>(std::count_if(cells_.begin(), cells_.end(), [](const InjuryCell& c) { return c.punctures > 0; }));
 }
@@ -98,6 +145,14 @@ std::uint64_t InjuryMap::hash() const {
     fnv1a_mix(h, &c.drag_s, sizeof c.drag_s);
     fnv1a_mix(h, &c.drag_cos2_s, sizeof c.drag_cos2_s);
     fnv1a_mix(h, &c.drag_sin2_s, sizeof c.drag_sin2_s);
+    // RF fields only where RF was used, so the hashes of plain microneedling
+    // maps stay what recordings stored.
+    if (c.rf_pulses == 0) continue;
+    fnv1a_mix(h, &c.rf_pulses, sizeof c.rf_pulses);
+    fnv1a_mix(h, &c.rf_channels, sizeof c.rf_channels);
+    fnv1a_mix(h, &c.rf_energy_mj, sizeof c.rf_energy_mj);
+    fnv1a_mix(h, &c.rf_zone_length_mm, sizeof c.rf_zone_length_mm);
+    fnv1a_mix(h, &c.rf_epidermal_burns, sizeof c.rf_epidermal_burns);
   }
   return h;
 }

@@ -22,6 +22,14 @@ struct InjuryCell {
   // Direction of the drag, summed over time as a doubled-angle vector so that
   // passes back and forth along one line add up instead of cancelling.
   double drag_cos2_s = 0.0, drag_sin2_s = 0.0;
+  // RF microneedling (P6): every tip that fired, the dermal channels whose
+  // tip left a coagulation zone and the RF energy they carried, and the tips
+  // whose zone reached up into the epidermis (tissue/rf_coagulation.hpp).
+  std::uint32_t rf_pulses = 0;
+  std::uint32_t rf_channels = 0;
+  double rf_energy_mj = 0.0;
+  double rf_zone_length_mm = 0.0;  // summed over the RF channels
+  std::uint32_t rf_epidermal_burns = 0;
   /// The drag's direction from the patch's +x axis, radians in (-pi/2, pi/2].
   double drag_angle_rad() const;
 };
@@ -46,7 +54,9 @@ class InjuryMap {
 
   /// One needle's puncture: `depth_mm` below the surface, ending in `deepest`.
   /// The dermal track is measured against the patch's layers at that point.
-  void add_puncture(const SkinPatch& patch, double x_mm, double y_mm, double depth_mm, Layer deepest);
+  /// With `rf_energy_mj` > 0 the tip also left a coagulation zone (P6).
+  void add_puncture(const SkinPatch& patch, double x_mm, double y_mm, double depth_mm, Layer deepest,
+                    double rf_energy_mj = 0.0);
   /// The cap, `radius_mm` round, dragged sideways at (`vx`, `vy`) mm/s for
   /// `dt_s` with needles in the skin.
   void add_drag(double x_mm, double y_mm, double radius_mm, double dt_s, double vx_mm_s = 1.0, double vy_mm_s = 0.0);
@@ -58,6 +68,16 @@ class InjuryMap {
   double dermal_stimulus(int i) const;
   /// 0..1: how heavy the treatment was, by total density (E3).
   double heaviness(int i) const;
+  /// 0..1: how much RF heat the cell's dermal wounds carried, as a share of
+  /// every dermal channel at the generator's full energy (P6).
+  double rf_heat_share(int i) const;
+  /// Over the whole map: RF channels, their mean energy per needle, and the
+  /// share whose coagulation zone reached the epidermis.
+  std::uint64_t rf_channels() const;
+  double rf_mean_energy_mj() const;
+  double rf_epidermal_burn_share() const;
+  /// Mean coagulation zone length over the RF channels, mm (0 without RF).
+  double rf_mean_zone_length_mm() const;
   /// Cells with any puncture.
   int treated_cells() const;
   std::uint64_t total_punctures() const;

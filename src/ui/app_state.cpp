@@ -38,6 +38,7 @@ std::vector<std::string> PlanDraft::missing() const {
   if (!stroke_rate_hz) out.emplace_back("stroke rate");
   if (!numbing) out.emplace_back("numbing cream (yes or no)");
   if (!passes) out.emplace_back("passes");
+  if (cartridge && physics::cartridge(*cartridge).rf_electrodes && !rf_energy_mj) out.emplace_back("RF energy");
   return out;
 }
 
@@ -49,11 +50,15 @@ std::optional<scenario::PlanAnswers> PlanDraft::complete() const {
   p.device.stroke_rate_hz = *stroke_rate_hz;
   p.numbing = *numbing;
   p.passes = *passes;
+  // P6: the energy goes with the RF cartridge only; another clears it.
+  p.device.rf_energy_mj = physics::cartridge(*cartridge).rf_electrodes ? *rf_energy_mj : 0.0;
   return p;
 }
 
 PlanDraft PlanDraft::of(const scenario::PlanAnswers& plan) {
-  return {plan.device.needle_length_mm, plan.device.cartridge, plan.device.stroke_rate_hz, plan.numbing, plan.passes};
+  PlanDraft d{plan.device.needle_length_mm, plan.device.cartridge, plan.device.stroke_rate_hz, plan.numbing, plan.passes};
+  if (physics::cartridge(plan.device.cartridge).rf_electrodes) d.rf_energy_mj = plan.device.rf_energy_mj;
+  return d;
 }
 
 std::vector<std::string> ScheduleDraft::missing() const {

@@ -71,6 +71,8 @@ struct PlanDraft {
   std::optional<bool> numbing;
   std::optional<int> passes;
   static constexpr int max_passes = 6;
+  // P6: chosen only with an RF cartridge, per needle.
+  std::optional<double> rf_energy_mj;
 
   /// The choices still to make, as the trainee reads them; empty when complete.
   std::vector<std::string> missing() const;

@@ -130,6 +130,19 @@ void plan_panel(AppState& state, UiActions& actions) {
     }
     ImGui::EndCombo();
   }
+  if (d.cartridge && physics::cartridge(*d.cartridge).rf_electrodes) {
+    // P6: the energy per needle, in whole mJ, from the generator's range.
+    float energy = static_cast<float>(d.rf_energy_mj.value_or(0.0));
+    if (ImGui::SliderFloat("RF energy", &energy, 0.0f, static_cast<float>(Device::max_rf_energy_mj),
+                           d.rf_energy_mj ? "%.0f mJ per needle" : "choose"))
+      d.rf_energy_mj = std::round(static_cast<double>(energy));
+    if (shows_hints(state.mode)) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("P6 RF heat at the tips adds collagen; D7 darker skin needs more caution: keep the energy "
+                         "low for Fitzpatrick IV-VI");
+      ImGui::PopStyleColor();
+    }
+  }
   float rate = static_cast<float>(d.stroke_rate_hz.value_or(Device::min_stroke_rate_hz));
   if (ImGui::SliderFloat("Stroke rate", &rate, static_cast<float>(Device::min_stroke_rate_hz),
                          static_cast<float>(Device::max_stroke_rate_hz), d.stroke_rate_hz ? "%.0f Hz" : "choose"))

@@ -321,3 +321,26 @@ TEST_CASE("assessment mode draws no hint - practice draws each - and the mode re
   }
   std::filesystem::remove_all(data);
 }
+
+TEST_CASE("the plan asks for the RF energy only with the RF cartridge, and keeps it only there (P6)") {
+  ui::PlanDraft plan;
+  plan.needle_length_mm = 1.0;
+  plan.stroke_rate_hz = 100.0;
+  plan.numbing = true;
+  plan.passes = 2;
+  plan.cartridge = physics::CartridgeKind::round_12;
+  CHECK(plan.missing().empty());
+  plan.cartridge = physics::CartridgeKind::rf_insulated_25;
+  REQUIRE(plan.missing().size() == 1);
+  CHECK(plan.missing().front() == "RF energy");
+  CHECK_FALSE(plan.complete());
+  plan.rf_energy_mj = 40.0;
+  REQUIRE(plan.complete());
+  CHECK(plan.complete()->device.rf_energy_mj == 40.0);
+  CHECK(ui::PlanDraft::of(*plan.complete()).rf_energy_mj == 40.0);
+  // Back to a plain cartridge: the energy does not travel with it.
+  plan.cartridge = physics::CartridgeKind::pin_36;
+  REQUIRE(plan.complete());
+  CHECK(plan.complete()->device.rf_energy_mj == 0.0);
+  CHECK(plan.complete()->device.problems().empty());
+}

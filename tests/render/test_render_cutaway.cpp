@@ -5,7 +5,9 @@
 #include <cmath>
 #include <vector>
 
+#include "physics/scripted_pen.hpp"
 #include "render_fixture.hpp"
+#include "scene/scene_extractor.hpp"
 
 using namespace dermasim;
 using namespace dermasim::test;
@@ -83,4 +85,61 @@ TEST_CASE("the cutaway shows the layers in order at their relative depths") {
   const double papillary_px = row_at(bottoms[2]) - row_at(bottoms[1]);
   const double reticular_px = row_at(bottoms[3]) - row_at(bottoms[2]);
   CHECK(reticular_px / papillary_px == doctest::Approx(layers.reticular_dermis_mm / layers.papillary_dermis_mm).epsilon(0.02));
+}
+
+TEST_CASE("the cutaway draws the RF coagulation zone pale at each channel's tip - a plain channel stays dark (P6)") {
+  auto patch = default_patch();
+  scene::SceneSettings settings;
+  settings.cutaway = true;
+  settings.cutaway_locked = true;
+  settings.cutaway_locked_position_mm = 40.5;
+  settings.vertical_exaggeration = 10.0;
+  settings.pen_opacity = 0.0;
+  // One stamp on the cut line with each device, at 62 mJ: a 0.30 mm zone.
+  physics::PathStyle style;
+  style.force_n = 3.0;
+  auto treat = [&](physics::Simulator& sim) {
+    physics::ScriptedPen pen({physics::PathSegment::stamp(50.0, 40.5, 0.3, style)});
+    while (!pen.finished()) sim.step(pen.next());
+  };
+  physics::Simulator rf(patch, {1.5, physics::CartridgeKind::rf_insulated_25, 100.0, 62.0});
+  physics::Simulator plain(patch, {1.5, physics::CartridgeKind::round_12, 100.0});
+  treat(rf);
+  treat(plain);
+  scene::SceneExtractor extractor;
+  const auto cut = extractor.update(rf, settings).cutaway;
+  REQUIRE_FALSE(cut.channels.empty());
+  const auto& c = cut.channels.front();
+  REQUIRE(c.coagulation_mm > 0.25);
+  scene::OrbitCamera cam;
+  cam.target_mm = {c.along_mm, 40.5, settings.vertical_exaggeration * (c.top_z_mm - c.depth_mm)};  // scene units
+  cam.yaw_deg = -90.0;
+  cam.pitch_deg = 0.0;
+  cam.distance_mm = 30.0;
+  const auto with_rf = render_state(rf, settings, cam);
+  const auto without = render_state(plain, settings, cam);
+  keep_image(with_rf, "cutaway_rf_zone");
+  scene::RenderScene rs;
+  rs.vertical_exaggeration = settings.vertical_exaggeration;
+  const auto at = render::SceneRenderer::project(rs, cam, image_width, image_height,
+                                                 {c.along_mm, 40.5, c.top_z_mm - c.depth_mm + 0.5 * c.coagulation_mm});
+  // The same channel just above its zone, and the plain pen's channel nearest the spot.
+  const auto above = render::SceneRenderer::project(
+      rs, cam, image_width, image_height, {c.along_mm, 40.5, c.top_z_mm - c.depth_mm + c.coagulation_mm + 0.3});
+  const auto zone = mean_rgb(with_rf, at.x, at.y, 1), channel = mean_rgb(with_rf, above.x, above.y, 1);
+  CAPTURE(zone[0]);
+  CAPTURE(channel[0]);
+  CHECK(zone[0] + zone[1] + zone[2] > channel[0] + channel[1] + channel[2] + 150.0);
+  // Without RF nothing pale is drawn at the tips: the plain pen's channels
+  // end dark, whatever the cut shows around them.
+  scene::SceneExtractor plain_extractor;
+  const auto plain_cut = plain_extractor.update(plain, settings).cutaway;
+  REQUIRE_FALSE(plain_cut.channels.empty());
+  const auto& p = plain_cut.channels.front();
+  const auto p_above = render::SceneRenderer::project(rs, cam, image_width, image_height,
+                                                      {p.along_mm, 40.5, p.top_z_mm - p.depth_mm + 0.15});
+  const auto plain_tip = mean_rgb(without, p_above.x, p_above.y, 0);
+  CAPTURE(plain_tip[0]);
+  CHECK(plain_tip[1] < 100.0);
+  CHECK(zone[1] > 150.0);  // pale: denatured collagen, not the red of a channel
 }

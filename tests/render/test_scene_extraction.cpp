@@ -11,6 +11,7 @@
 #include "scene/scripted_treatment.hpp"
 #include "scene/skin_tone.hpp"
 #include "tissue/default_case.hpp"
+#include "tissue/rf_coagulation.hpp"
 
 using namespace dermasim;
 
@@ -99,6 +100,29 @@ TEST_CASE("the cutaway follows the pen unless locked, with strata in order at th
   settings.cutaway_locked = true;
   settings.cutaway_locked_position_mm = 12.5;
   CHECK(extractor.update(fx.sim, settings).cutaway.position_mm == doctest::Approx(12.5));
+}
+
+TEST_CASE("the cutaway shows the RF coagulation zone at each channel's tip - none without RF (P6, Manuskiatti 2016)") {
+  scene::SceneSettings settings;
+  settings.cutaway = true;
+  auto zones = [&](physics::DeviceSettings device) {
+    Fixture fx;
+    physics::Simulator sim{fx.patch, device};
+    scene::SceneExtractor extractor;
+    physics::ScriptedPen pen(scene::treatment_path(*fx.patch, 1));
+    scene::run_treatment(sim, pen, 3.0);
+    return extractor.update(sim, settings).cutaway.channels;
+  };
+  const auto rf = zones({1.0, physics::CartridgeKind::rf_insulated_25, 100.0, 40.0});
+  REQUIRE_FALSE(rf.empty());
+  for (const auto& c : rf) CHECK(c.coagulation_mm == doctest::Approx(tissue::rf::zone_length_mm(40.0)));
+  CHECK(rf.front().coagulation_mm > 0.10);
+  CHECK(rf.front().coagulation_mm < 0.30);
+  const auto plain = zones({1.0, physics::CartridgeKind::round_12, 100.0});
+  REQUIRE_FALSE(plain.empty());
+  for (const auto& c : plain) CHECK(c.coagulation_mm == 0.0);
+  const auto off = zones({1.0, physics::CartridgeKind::rf_insulated_25, 100.0, 0.0});
+  for (const auto& c : off) CHECK(c.coagulation_mm == 0.0);
 }
 
 TEST_CASE("the pen scene has one needle per cartridge needle, tips along the needle axis") {

@@ -122,7 +122,58 @@ CREATE TABLE benchmark_metrics (
 CREATE INDEX benchmarks_by_scenario ON benchmarks (scenario_id, set_utc);
 )sql";
 
-constexpr std::string_view migrations[] = {v1, v2, v3, v4};
+// Migration 5 (issue 14, treatment courses): a course attempt is one row of
+// attempts (the course total and verdict, with `series` and `outcome` in
+// criterion_scores) plus what a single attempt does not have: the outcome
+// against the key's protocol, and every visit with its own grade. Named
+// treatment_* because "course" already means a course plan (issue 15).
+constexpr std::string_view v5 = R"sql(
+CREATE TABLE treatment_courses (
+  attempt_uuid            TEXT PRIMARY KEY REFERENCES attempts(uuid) ON DELETE CASCADE,
+  treatments              INTEGER NOT NULL CHECK (treatments >= 0),
+  outcome_day             REAL NOT NULL CHECK (outcome_day >= 0),
+  improvement_percent     REAL NOT NULL,
+  key_improvement_percent REAL NOT NULL,
+  pih                     INTEGER NOT NULL DEFAULT 0 CHECK (pih >= 0),
+  infection               INTEGER NOT NULL DEFAULT 0 CHECK (infection >= 0),
+  tram_track              INTEGER NOT NULL DEFAULT 0 CHECK (tram_track >= 0)
+);
+CREATE TABLE treatment_visits (
+  attempt_uuid    TEXT NOT NULL REFERENCES treatment_courses(attempt_uuid) ON DELETE CASCADE,
+  visit           INTEGER NOT NULL CHECK (visit >= 1),
+  day             REAL NOT NULL CHECK (day >= 0),
+  started_utc     TEXT NOT NULL,
+  duration_s      REAL NOT NULL CHECK (duration_s >= 0),
+  decision        TEXT NOT NULL,
+  total           REAL NOT NULL CHECK (total >= 0 AND total <= 100),
+  pass_mark       REAL NOT NULL,
+  passed          INTEGER NOT NULL CHECK (passed IN (0, 1)),
+  return_in_weeks REAL CHECK (return_in_weeks IS NULL OR (return_in_weeks >= 0 AND return_in_weeks <= 104)),
+  PRIMARY KEY (attempt_uuid, visit)
+);
+CREATE TABLE treatment_visit_scores (
+  attempt_uuid TEXT NOT NULL,
+  visit        INTEGER NOT NULL,
+  criterion    TEXT NOT NULL,
+  score        REAL NOT NULL,
+  weight       REAL NOT NULL,
+  threshold    REAL NOT NULL,
+  applicable   INTEGER NOT NULL CHECK (applicable IN (0, 1)),
+  PRIMARY KEY (attempt_uuid, visit, criterion),
+  FOREIGN KEY (attempt_uuid, visit) REFERENCES treatment_visits(attempt_uuid, visit) ON DELETE CASCADE
+);
+CREATE TABLE treatment_visit_errors (
+  attempt_uuid TEXT NOT NULL,
+  visit        INTEGER NOT NULL,
+  seq          INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  message      TEXT NOT NULL,
+  PRIMARY KEY (attempt_uuid, visit, seq),
+  FOREIGN KEY (attempt_uuid, visit) REFERENCES treatment_visits(attempt_uuid, visit) ON DELETE CASCADE
+);
+)sql";
+
+constexpr std::string_view migrations[] = {v1, v2, v3, v4, v5};
 static_assert(std::size(migrations) == latest_schema_version);
 
 }  // namespace

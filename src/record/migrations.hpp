@@ -10,7 +10,7 @@ namespace dermasim::record {
 class SqliteDb;
 
 /// The schema version this build writes.
-inline constexpr int latest_schema_version = 4;
+inline constexpr int latest_schema_version = 5;
 
 /// The SQL of migration `version` (1-based): exposed so tests can build an
 /// old database exactly as an older build did.

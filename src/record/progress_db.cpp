@@ -50,8 +50,10 @@ AttemptRecord read_attempt(const Statement& st) {
   return a;
 }
 
+}  // namespace
+
 // What xAPI statements say of a stored attempt (its graded result).
-AttemptFacts facts_of(const AttemptRecord& a) {
+AttemptFacts attempt_facts(const AttemptRecord& a) {
   AttemptFacts f;
   f.attempt_uuid = a.uuid;
   f.trainee = a.trainee;
@@ -67,10 +69,27 @@ AttemptFacts facts_of(const AttemptRecord& a) {
   f.passed = a.graded_passed.value_or(false);
   for (const auto& c : a.criteria) f.criteria.push_back({c.criterion, c.score, c.applicable});
   for (const auto& e : a.critical_errors) f.critical_errors.push_back(e.kind);
+  if (a.treatment_course) {
+    const TreatmentCourseRecord& c = *a.treatment_course;
+    XapiTreatmentCourse x{{}, c.treatments, c.outcome_day, c.improvement_percent, c.key_improvement_percent};
+    for (const auto& v : c.visits) {
+      XapiVisit xv;
+      xv.visit = v.visit;
+      xv.day = v.day;
+      xv.ended_utc = parse_utc(v.started_utc) ? format_utc(*parse_utc(v.started_utc) + v.duration_s) : f.ended_utc;
+      xv.duration_s = v.duration_s;
+      xv.decision = v.decision;
+      xv.total = v.total;
+      xv.passed = v.passed;
+      xv.return_in_weeks = v.return_in_weeks;
+      for (const auto& cs : v.criteria) xv.criteria.push_back({cs.criterion, cs.score, cs.applicable});
+      for (const auto& e : v.critical_errors) xv.critical_errors.push_back(e.kind);
+      x.visits.push_back(std::move(xv));
+    }
+    f.treatment_course = std::move(x);
+  }
   return f;
 }
-
-}  // namespace
 
 std::string_view attempt_status_name(AttemptStatus s) {
   return s == AttemptStatus::completed ? "completed" : "interrupted";
@@ -189,7 +208,7 @@ void ProgressDb::record_attempt_finished(const std::string& attempt_uuid, const 
   // The statements join the outbox in the same transaction: an attempt is
   // never stored without them, nor they without it. They say what the
   // database now holds (facts_of, the one way stored attempts become facts).
-  const AttemptFacts stored = facts_of(*attempt(attempt_uuid));
+  const AttemptFacts stored = attempt_facts(*attempt(attempt_uuid));
   queue_statements(attempt_uuid, attempt_statements(stored, xapi_), ended);
   // Issue 15: the metrics benchmarks judge; "mastered" when this attempt makes its trainee proficient.
   store_attempt_metrics(db_, attempt_uuid, grade);
@@ -229,17 +248,19 @@ OverrideRecord ProgressDb::override_grade(const std::string& attempt_uuid, doubl
     x.voids_statement_id = verdict_statement_id(a->overrides.back().uuid, a->overrides.back().new_passed);
   else if (a->status == AttemptStatus::completed && a->graded_passed)
     x.voids_statement_id = verdict_statement_id(a->uuid, *a->graded_passed);
-  queue_statements(attempt_uuid, override_statements(facts_of(*a), x, xapi_), o.at_utc);
+  queue_statements(attempt_uuid, override_statements(attempt_facts(*a), x, xapi_), o.at_utc);
   tx.commit();
   return o;
 }
 
 void ProgressDb::load_details(AttemptRecord& a) {
   Statement crit(db_,
-                 "SELECT criterion, score, weight, threshold, applicable FROM criterion_scores WHERE attempt_uuid = ?1");
+                 "SELECT criterion, score, weight, threshold, applicable FROM criterion_scores WHERE attempt_uuid = ?1 "
+                 "ORDER BY rowid");
   crit.bind(1, a.uuid);
   while (crit.step()) a.criteria.push_back({crit.text(0), crit.real(1), crit.real(2), crit.real(3), crit.integer(4) != 0});
-  // Criteria in the grading's order (depth, coverage, ...), not the table's.
+  // Criteria in the grading's order (depth, coverage, ...), not the table's;
+  // a course's own (series, outcome) keep the order they were stored in.
   auto rank = [](const std::string& n) {
     const auto id = scenario::parse_criterion(n);
     return id ? static_cast<int>(*id) : scenario::criterion_count;
@@ -270,6 +291,7 @@ void ProgressDb::load_details(AttemptRecord& a) {
     a.total = a.overrides.back().new_total;
     a.passed = a.overrides.back().new_passed;
   }
+  load_treatment_course(a);
 }
 
 std::optional<AttemptRecord> ProgressDb::attempt(const std::string& uuid) {
@@ -336,6 +358,7 @@ std::vector<CohortCell> ProgressDb::cohort() {
     c.latest_total = total;
     c.latest_passed = passed;
     c.latest_critical_errors = errors;
+    c.latest_visits = a.treatment_course ? static_cast<int>(a.treatment_course->visits.size()) : 0;
     c.ever_passed = c.ever_passed || passed;
     c.critical_errors += errors;
   }

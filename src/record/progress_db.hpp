@@ -68,6 +68,44 @@ struct OverrideRecord {
   std::string reason;
 };
 
+/// One visit of a treatment course (issue 14), graded as an attempt on the
+/// case as it stood that day.
+struct VisitRecord {
+  int visit = 1;                 // 1-based
+  double day = 0.0;              // since the first visit
+  std::string started_utc;       // when the visit was played
+  double duration_s = 0.0;       // its procedure's length
+  std::string decision;          // the screening decision (decision_name)
+  double total = 0.0;            // 0..100
+  double pass_mark = 0.0;
+  bool passed = false;
+  std::optional<double> return_in_weeks;  // empty: the course ended after it
+  std::vector<CriterionScore> criteria;
+  std::vector<CriticalErrorRow> critical_errors;
+};
+
+/// What a treatment course attempt holds besides its attempt row: the
+/// outcome (S3) against the key's protocol on the same patient, and the visits.
+struct TreatmentCourseRecord {
+  int treatments = 0;
+  double outcome_day = 0.0;
+  double improvement_percent = 0.0;
+  double key_improvement_percent = 0.0;  // the key's own protocol
+  int pih = 0, infection = 0, tram_track = 0;  // complications that occurred
+  std::vector<VisitRecord> visits;  // visit 1 first
+};
+
+/// A finished treatment course, as record_treatment_course_finished stores it.
+struct TreatmentCourseResult {
+  std::string scenario_title;
+  double total = 0.0;  // the course total, 0..100
+  double pass_mark = 0.0;
+  bool passed = false;
+  std::vector<CriterionScore> criteria;            // the course's own: series, outcome
+  std::vector<CriticalErrorRow> critical_errors;   // every visit's, "visit N: ..."
+  TreatmentCourseRecord course;
+};
+
 /// One attempt, with its effective result (the latest override's, if any).
 struct AttemptRecord {
   std::string uuid;
@@ -89,6 +127,7 @@ struct AttemptRecord {
   std::vector<CriterionScore> criteria;
   std::vector<CriticalErrorRow> critical_errors;
   std::vector<OverrideRecord> overrides;  // oldest first
+  std::optional<TreatmentCourseRecord> treatment_course;  // set: a course attempt (issue 14)
 };
 
 /// A trainee's score on one criterion in one attempt (a point of a progress plot).
@@ -115,6 +154,7 @@ struct CohortCell {
   double best_total = 0.0;
   bool ever_passed = false;
   int critical_errors = 0;  // over all completed attempts
+  int latest_visits = 0;    // the latest attempt's visits when it is a treatment course; 0: a single visit
 };
 
 struct OutboxEntry {
@@ -135,6 +175,9 @@ struct ImportStats {
   int overrides_added = 0;
   int statements_added = 0;
 };
+
+/// What xAPI statements say of a stored attempt (its graded result).
+AttemptFacts attempt_facts(const AttemptRecord& a);
 
 class ProgressDb {
  public:
@@ -157,6 +200,13 @@ class ProgressDb {
   /// one transaction. Finishing twice is refused.
   void record_attempt_finished(const std::string& attempt_uuid, const scenario::Grade& grade,
                                const AttemptEnd& end = {});
+  /// The same for a treatment course (issue 14): the course total and
+  /// verdict, its criteria and every visit with its grade, and the course's
+  /// statements (a registration for the course, a statement per visit, the
+  /// course's verdict), in one transaction. Throws std::invalid_argument for
+  /// a course without visits or a total outside 0..100.
+  void record_treatment_course_finished(const std::string& attempt_uuid, const TreatmentCourseResult& result,
+                                        const AttemptEnd& end = {});
 
   /// Appends an override to the audit trail and queues its xAPI statements
   /// (voiding the verdict it replaces, then the new verdict) in the same
@@ -192,12 +242,17 @@ class ProgressDb {
  private:
   std::int64_t trainee_id(const std::string& name);
   void load_details(AttemptRecord& a);
+  /// The treatment course of `a`, when it is one (progress_treatment_course.cpp).
+  void load_treatment_course(AttemptRecord& a);
+  /// Whether the file has migration 5's tables (a read-only older file has not).
+  bool has_treatment_tables();
   /// Appends statements to the attempt's outbox, after those already there.
   void queue_statements(const std::string& attempt_uuid, const std::vector<XapiStatement>& statements,
                         const std::string& created_utc);
 
   SqliteDb db_;
   XapiSettings xapi_;
+  std::optional<bool> treatment_tables_;  // has_treatment_tables(), asked once
 };
 
 }  // namespace dermasim::record

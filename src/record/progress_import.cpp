@@ -6,6 +6,7 @@
 #include "record/benchmark_store.hpp"
 #include "record/migrations.hpp"
 #include "record/progress_db.hpp"
+#include "record/treatment_course_tables.hpp"
 #include "record/utc_time.hpp"
 #include "record/uuid.hpp"
 
@@ -72,6 +73,8 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
   // rolls back, and the refusal names the file that caused it.
   try {
     ImportStats stats;
+    // Issue 14: an older station's file has no treatment courses to carry.
+    const bool courses_there = record::has_treatment_tables(src);
     Transaction tx(db_);
     Statement rows(src,
                    "SELECT a.uuid, t.name, t.created_utc, a.scenario_id, a.scenario_title, a.scenario_hash, "
@@ -127,6 +130,7 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
         drop_details.bind(1, uuid).run();
         drop_errors.reset();
         drop_errors.bind(1, uuid).run();
+        drop_treatment_course(db_, uuid);
       }
       Statement& upsert = update ? refresh : insert;
       upsert.reset();
@@ -143,6 +147,7 @@ ImportStats ProgressDb::import_from(const std::string& other_path) {
         throw DbError(other_path + ": attempt " + uuid + " has an unknown mode; nothing was imported");
       upsert.bind(13, rows.text(13)).bind(14, mode).run();
       copy_details(src, db_, uuid);
+      if (courses_there) copy_treatment_course(src, db_, uuid);
       ++(update ? stats.attempts_updated : stats.attempts_added);
     }
 

@@ -121,6 +121,14 @@ XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::stri
       w.key(critical_errors_extension_iri(s)).begin_array();
       for (const auto& e : a.critical_errors) w.value(e);
       w.end_array();
+      if (a.treatment_course) {
+        // The course's own result beyond its criteria: the outcome (S3) and
+        // what the key's protocol reaches on the same patient and seed.
+        const XapiTreatmentCourse& c = *a.treatment_course;
+        w.key(course_outcome_extension_iri(s)).begin_object().field("improvement_percent", c.improvement_percent);
+        w.field("key_improvement_percent", c.key_improvement_percent).field("treatments", c.treatments);
+        w.field("day", c.outcome_day).field("visits", static_cast<int>(c.visits.size())).end_object();
+      }
       if (o) {
         w.key(override_extension_iri(s)).begin_object().field("instructor", o->instructor).field("reason", o->reason);
         w.field("at", o->at_utc).field("graded_total", o->graded_total).end_object();
@@ -131,6 +139,53 @@ XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::stri
   }
   context(w, a, s, moveon, judged);
   w.field("timestamp", verb == "initialized" ? a.started_utc : a.ended_utc);
+  w.end_object();
+  st.json = w.str();
+  return st;
+}
+
+// A visit of a treatment course: a cmi5 "allowed" statement (no cmi5
+// category: cmi5 defines one verdict per registration, the course's) in the
+// course's registration, between its initialized and its verdict; the object
+// is the visit's activity, its parent the course's.
+XapiStatement visit_statement(const AttemptFacts& a, const XapiVisit& v, const XapiSettings& s) {
+  XapiStatement st;
+  st.verb = v.passed ? "passed" : "failed";
+  std::string source = a.attempt_uuid;
+  source.append("/visits/").append(std::to_string(v.visit));
+  st.id = statement_id(source, st.verb);
+  scenario::JsonWriter w;
+  w.begin_object().field("id", st.id);
+  actor(w, a.trainee, s);
+  verb_of(w, st.verb);
+  std::string name = a.scenario_title.empty() ? a.scenario_id : a.scenario_title;
+  name.append(", visit ").append(std::to_string(v.visit));
+  w.key("object").begin_object().field("objectType", "Activity").field("id", visit_activity_id(s, a.scenario_id, v.visit));
+  w.key("definition").begin_object().field("type", simulation_type);
+  w.key("name").begin_object().field("en-US", name).end_object().end_object().end_object();
+  w.key("result").begin_object();
+  w.key("score").begin_object().field("scaled", v.total / 100.0).field("raw", v.total).field("min", 0).field("max", 100);
+  w.end_object().field("success", v.passed).field("duration", iso8601_duration(v.duration_s));
+  w.key("extensions").begin_object();
+  for (const auto& c : v.criteria)
+    if (c.applicable) w.field(criterion_extension_iri(s, c.name), c.score);
+  w.key(critical_errors_extension_iri(s)).begin_array();
+  for (const auto& e : v.critical_errors) w.value(e);
+  w.end_array();
+  w.key(visit_result_extension_iri(s)).begin_object().field("decision", v.decision).field("day", v.day);
+  if (v.return_in_weeks) w.field("return_in_weeks", *v.return_in_weeks);
+  w.end_object().end_object().end_object();
+  w.key("context").begin_object().field("registration", a.attempt_uuid);
+  w.key("contextActivities").begin_object().key("parent").begin_array();
+  w.begin_object().field("objectType", "Activity").field("id", scenario_activity_id(s, a.scenario_id)).end_object();
+  w.end_array().key("grouping").begin_array();
+  w.begin_object().field("objectType", "Activity").field("id", trim_slash(s.activity_base)).end_object();
+  w.end_array().end_object();
+  w.field("platform", "dermasim").field("language", "en-US");
+  w.key("extensions").begin_object().field(sessionid_extension, a.attempt_uuid);
+  w.field(visit_extension_iri(s), v.visit).field(mode_extension_iri(s), scenario::mode_name(a.mode));
+  w.end_object().end_object();
+  w.field("timestamp", v.ended_utc.empty() ? a.ended_utc : v.ended_utc);
   w.end_object();
   st.json = w.str();
   return st;
@@ -192,6 +247,25 @@ std::string mode_extension_iri(const XapiSettings& s) {
   return id.append("/xapi/extensions/mode");
 }
 
+std::string visit_activity_id(const XapiSettings& s, const std::string& scenario_id, int visit) {
+  return scenario_activity_id(s, scenario_id).append("/visits/").append(std::to_string(visit));
+}
+
+std::string visit_extension_iri(const XapiSettings& s) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/visit");
+}
+
+std::string visit_result_extension_iri(const XapiSettings& s) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/visit-result");
+}
+
+std::string course_outcome_extension_iri(const XapiSettings& s) {
+  std::string id = trim_slash(s.activity_base);
+  return id.append("/xapi/extensions/course-outcome");
+}
+
 std::string critical_errors_extension_iri(const XapiSettings& s) {
   std::string id = trim_slash(s.activity_base);
   return id.append("/xapi/extensions/critical-errors");
@@ -239,6 +313,8 @@ XapiStatement proficiency_statement(const AttemptFacts& a, const std::string& be
 std::vector<XapiStatement> attempt_statements(const AttemptFacts& a, const XapiSettings& s) {
   std::vector<XapiStatement> out;
   out.push_back(make(a, s, "initialized"));
+  if (a.treatment_course)
+    for (const auto& v : a.treatment_course->visits) out.push_back(visit_statement(a, v, s));
   if (a.completed) {
     out.push_back(make(a, s, a.passed ? "passed" : "failed"));
     out.push_back(make(a, s, "completed"));

@@ -24,6 +24,29 @@ struct XapiCriterion {
   bool applicable = true;
 };
 
+/// One visit of a treatment course (issue 14) as its statement tells it.
+struct XapiVisit {
+  int visit = 1;  // 1-based
+  double day = 0.0;
+  std::string ended_utc;
+  double duration_s = 0.0;
+  std::string decision;
+  double total = 0.0;  // 0..100
+  bool passed = false;
+  std::optional<double> return_in_weeks;  // empty: the course ended after it
+  std::vector<XapiCriterion> criteria;
+  std::vector<std::string> critical_errors;  // kinds
+};
+
+/// What a course attempt adds: its visits and its outcome against the key's protocol.
+struct XapiTreatmentCourse {
+  std::vector<XapiVisit> visits;
+  int treatments = 0;
+  double outcome_day = 0.0;
+  double improvement_percent = 0.0;
+  double key_improvement_percent = 0.0;
+};
+
 /// What the statements say about an attempt (from the database or a grade).
 struct AttemptFacts {
   std::string attempt_uuid;
@@ -40,6 +63,11 @@ struct AttemptFacts {
   bool passed = false;
   std::vector<XapiCriterion> criteria;
   std::vector<std::string> critical_errors;  // kinds
+  /// Set: a treatment course. One registration (the attempt's UUID) for the
+  /// whole course: initialized, a passed/failed per visit (cmi5 "allowed":
+  /// the visit activity, parent the course's), the course's verdict with its
+  /// criteria and outcome, completed, terminated.
+  std::optional<XapiTreatmentCourse> treatment_course;
 };
 
 struct XapiStatement {
@@ -86,5 +114,13 @@ std::string critical_errors_extension_iri(const XapiSettings& s);
 std::string override_extension_iri(const XapiSettings& s);
 /// The context extension holding the attempt's mode: "practice" or "assessment".
 std::string mode_extension_iri(const XapiSettings& s);
+/// Treatment courses: a visit's activity ({activity_base}/scenarios/<id>/visits/<n>),
+/// the context extension with the visit number, the visit's result extension
+/// (decision, day, return_in_weeks) and the course verdict's outcome extension
+/// (improvement_percent, key_improvement_percent, treatments, day).
+std::string visit_activity_id(const XapiSettings& s, const std::string& scenario_id, int visit);
+std::string visit_extension_iri(const XapiSettings& s);
+std::string visit_result_extension_iri(const XapiSettings& s);
+std::string course_outcome_extension_iri(const XapiSettings& s);
 
 }  // namespace dermasim::record

@@ -6,6 +6,7 @@
 #include "app/cli_args.hpp"
 #include "app/verbs_course.hpp"
 #include "record/course_recording.hpp"
+#include "record/recorded_course.hpp"
 #include "scenario/course_attempt.hpp"
 #include "scenario/input_limits.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -13,23 +14,6 @@
 
 namespace dermasim::app {
 namespace {
-
-// Plays a course again from its recording: each visit's recorded answers
-// and commands, on the case as the skin made it that day.
-scenario::PlayedCourse replay(const std::shared_ptr<const scenario::Scenario>& s, const record::CourseRecording& rec,
-                              const std::string& path) {
-  return scenario::play_course(s, [&](int visit, const std::shared_ptr<const scenario::Scenario>&) {
-    if (visit > static_cast<int>(rec.visits.size()))
-      throw record::RecordError(path + ": the course goes on past the recording's last visit");
-    const auto& v = rec.visits[static_cast<std::size_t>(visit - 1)];
-    scenario::VisitAttempt a;
-    a.answers = v.attempt.answers;
-    a.commands = v.attempt.commands;
-    a.final_state_hash = v.attempt.final_state_hash;
-    a.return_in_weeks = v.return_in_weeks;
-    return a;
-  });
-}
 
 bool check_ids(const std::shared_ptr<const scenario::Scenario>& s, const record::CourseRecording& rec,
                const std::string& path) {
@@ -101,7 +85,7 @@ int grade_course_recording(const std::shared_ptr<const scenario::Scenario>& s, c
   if (rec.visits.front().attempt.scenario_hash != s->source_hash)
     std::fprintf(stderr, "%s: warning: the scenario changed since this course was recorded; grading against the current file\n",
                  session_path.c_str());
-  const scenario::CourseGrade g = scenario::grade_course(s, replay(s, rec, session_path));
+  const scenario::CourseGrade g = scenario::grade_course(s, record::play_recorded_course(s, rec, session_path));
   std::fputs(scenario::course_grade_text(g).c_str(), stdout);
   if (const auto json = option(args, "--json"))
     record::write_file_atomically(scenario::course_grade_json(g), std::string(*json), "grade");
@@ -123,7 +107,7 @@ int replay_course_recording(const std::string& session_path, std::span<const std
   if (!load.scenario) return 1;
   const auto s = std::make_shared<const scenario::Scenario>(std::move(*load.scenario));
   if (!check_ids(s, rec, session_path)) return 1;
-  const scenario::PlayedCourse played = replay(s, rec, session_path);
+  const scenario::PlayedCourse played = record::play_recorded_course(s, rec, session_path);
   const scenario::CourseGrade g = scenario::grade_course(s, played);
   std::printf("%s: %s, a course of %zu visit(s); re-simulated total %.2f (%s)\n", session_path.c_str(), s->id.c_str(),
               rec.visits.size(), g.total, g.passed ? "passed" : "not passed");

@@ -22,6 +22,7 @@
 #include "record/outbox.hpp"
 #include "record/progress_db.hpp"
 #include "record/recorded_attempt.hpp"
+#include "record/recorded_course.hpp"
 #include "scenario/scenario_loader.hpp"
 
 namespace dermasim::app {
@@ -107,6 +108,29 @@ scenario::Scenario load_scenario(const std::string& path) {
   for (const auto& e : load.errors) std::fprintf(stderr, "%s\n", e.str().c_str());
   if (!load.scenario) throw std::runtime_error(path + ": the scenario does not load");
   return std::move(*load.scenario);
+}
+
+/// A course recording (issue 14) graded again on its case, as `replay
+/// --verify` plays it: what `records add` stores and `records statements
+/// --session` tells.
+struct GradedCourse {
+  record::CourseRecording rec;
+  scenario::CourseGrade grade;
+};
+
+GradedCourse grade_course_file(const std::string& bytes, const std::string& session, const std::string& scenario_path) {
+  GradedCourse out;
+  out.rec = record::decode_course_recording(bytes, session);
+  const auto s = std::make_shared<const scenario::Scenario>(load_scenario(scenario_path));
+  if (out.rec.visits.front().attempt.scenario_hash != s->source_hash)
+    std::fprintf(stderr, "%s: warning: %s changed since this course; grading against the current file\n",
+                 session.c_str(), scenario_path.c_str());
+  try {
+    out.grade = scenario::grade_course(s, record::play_recorded_course(s, out.rec, session));
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(session + ": " + e.what());
+  }
+  return out;
 }
 
 /// Writes next to the target, then renames: a failed export never leaves half a file.
@@ -198,12 +222,30 @@ int records_import(std::span<const std::string_view> args) {
   return failures ? 1 : 0;
 }
 
+int add_course(const Parsed& p, const std::string& session, const std::string& bytes,
+               const std::string& scenario_path, const std::string& trainee) {
+  const GradedCourse c = grade_course_file(bytes, session, scenario_path);
+  record::ProgressDb db(db_path(p), xapi_settings());
+  record::StoredCourseAttempt stored;
+  try {
+    stored = record::store_course_attempt(db, c.grade, c.rec, fs::absolute(session).string(), trainee);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(session + ": " + e.what());
+  }
+  std::printf("%s: course attempt %s %s (%zu visit(s), %d session(s), total %.1f, %s)\n", session.c_str(),
+              stored.attempt_uuid.c_str(), stored.added ? "recorded" : "was already recorded", c.rec.visits.size(),
+              c.grade.outcome.treatments, c.grade.total, c.grade.passed ? "passed" : "not passed");
+  deliver(db, true);
+  return 0;
+}
+
 int records_add(std::span<const std::string_view> args) {
   const Parsed p = parse(args, {"--session", "--scenario", "--trainee", "--db"}, false);
   const std::string session = p.need("--session");
   const std::string scenario_path = p.need("--scenario");
   const std::string trainee = p.need("--trainee");
   const std::string bytes = read_bytes(session);
+  if (record::is_course_recording(bytes)) return add_course(p, session, bytes, scenario_path, trainee);
   const record::Recording rec = record::decode_recording(bytes, session);
   const scenario::Scenario s = load_scenario(scenario_path);
   if (rec.scenario_hash != s.source_hash)
@@ -263,6 +305,17 @@ int records_statements(std::span<const std::string_view> args) {
   if (p.get("--session")) {
     const std::string session = p.need("--session");
     const std::string bytes = read_bytes(session);
+    if (record::is_course_recording(bytes)) {
+      const GradedCourse c = grade_course_file(bytes, session, p.need("--scenario"));
+      try {
+        for (auto& st : record::course_attempt_statements(c.grade, c.rec, xapi_settings(), p.get("--trainee").value_or("")))
+          bodies.push_back(std::move(st.json));
+      } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(session + ": " + e.what());
+      }
+      std::fputs(json_array(bodies).c_str(), stdout);
+      return 0;
+    }
     const record::Recording rec = record::decode_recording(bytes, session);
     const scenario::Scenario s = load_scenario(p.need("--scenario"));
     try {
@@ -282,13 +335,18 @@ int records_statements(std::span<const std::string_view> args) {
 int records_cohort(std::span<const std::string_view> args) {
   const Parsed p = parse(args, {"--db"}, false);
   record::ProgressDb db(existing_db_path(p));
-  std::printf("%-24s %-32s %8s %8s %8s %-6s %9s %11s %8s %-10s\n", "trainee", "scenario", "attempts", "latest", "best",
-              "pass", "critical", "interrupted", "assessed", "mode");
-  for (const auto& c : db.cohort())
-    std::printf("%-24s %-32s %8d %8.1f %8.1f %-6s %9d %11d %8d %-10s\n", c.trainee.c_str(), c.scenario_id.c_str(),
+  // `latest`: "course N" when the latest attempt is a treatment course of N
+  // visits (issue 14), "single" for one visit; the last column, so readers of
+  // the older columns are not disturbed.
+  std::printf("%-24s %-32s %8s %8s %8s %-6s %9s %11s %8s %-10s %-10s\n", "trainee", "scenario", "attempts", "latest",
+              "best", "pass", "critical", "interrupted", "assessed", "mode", "latest");
+  for (const auto& c : db.cohort()) {
+    const std::string kind = !c.attempts ? "-" : c.latest_visits ? "course " + std::to_string(c.latest_visits) : "single";
+    std::printf("%-24s %-32s %8d %8.1f %8.1f %-6s %9d %11d %8d %-10s %-10s\n", c.trainee.c_str(), c.scenario_id.c_str(),
                 c.attempts, c.latest_total, c.best_total, c.attempts ? (c.latest_passed ? "pass" : "fail") : "-",
                 c.latest_critical_errors, c.interrupted, c.assessed,
-                c.attempts ? std::string(scenario::mode_name(c.latest_mode)).c_str() : "-");
+                c.attempts ? std::string(scenario::mode_name(c.latest_mode)).c_str() : "-", kind.c_str());
+  }
   return 0;
 }
 

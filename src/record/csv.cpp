@@ -41,6 +41,11 @@ std::string attempts_csv(const std::vector<AttemptRecord>& attempts) {
   for (const char* h : {"critical_errors", "overridden", "override_total", "override_passed", "override_instructor",
                         "override_utc", "override_reason", "override_count", "recording_path"})
     header.push_back(h);
+  // Issue 14: a treatment course's own columns, after every older one so
+  // existing readers keep their columns; empty for a single attempt.
+  for (const char* h : {"course_visits", "course_treatments", "course_improvement_percent",
+                        "key_improvement_percent", "visit_totals", "visit_decisions"})
+    header.push_back(h);
 
   std::string out;
   auto emit = [&out](const std::vector<std::string>& row) {
@@ -87,6 +92,19 @@ std::string attempts_csv(const std::vector<AttemptRecord>& attempts) {
     row.push_back(o ? o->reason : "");
     row.push_back(std::to_string(a.overrides.size()));
     row.push_back(a.recording_path);
+    const TreatmentCourseRecord* c = a.treatment_course ? &*a.treatment_course : nullptr;
+    row.push_back(c ? std::to_string(c->visits.size()) : "");
+    row.push_back(c ? std::to_string(c->treatments) : "");
+    row.push_back(c ? number(c->improvement_percent) : "");
+    row.push_back(c ? number(c->key_improvement_percent) : "");
+    std::string totals, decisions;  // "1: 82.50 pass; 2: ..." and "1: proceed; 2: ..."
+    for (const auto& v : c ? c->visits : std::vector<VisitRecord>{}) {
+      if (!totals.empty()) totals += "; ", decisions += "; ";
+      totals.append(std::to_string(v.visit)).append(": ").append(number(v.total)).append(v.passed ? " pass" : " fail");
+      decisions.append(std::to_string(v.visit)).append(": ").append(v.decision);
+    }
+    row.push_back(totals);
+    row.push_back(decisions);
     emit(row);
   }
   return out;

@@ -181,17 +181,37 @@ void copy_treatment_course(SqliteDb& src, SqliteDb& dst, const std::string& uuid
   Statement visit_ins(dst,
                       "INSERT INTO treatment_visits (attempt_uuid, visit, day, started_utc, duration_s, decision, total, "
                       "pass_mark, passed, return_in_weeks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  Statement span(src, "SELECT started_utc, ended_utc FROM attempts WHERE uuid = ?1");
+  if (!span.bind(1, uuid).step()) throw DbError("attempt " + uuid + " has a treatment course but no attempt row");
+  const auto course_start = parse_utc(span.text(0));
+  const auto course_end = span.is_null(1) ? std::nullopt : parse_utc(span.text(1));
+  // What this station's own writes guarantee, checked on the way in (the
+  // tables' CHECKs hold the numbers): visits numbered 1, 2, ... without a
+  // gap, each starting after the one before and within the attempt's own
+  // start and end. A forged or damaged row refuses the whole import.
+  int expected = 1;
+  double previous_start = 0.0;
   visit.bind(1, uuid);
   while (visit.step()) {
-    // What this station's own writes guarantee, checked on the way in (the
-    // table's CHECKs hold the numbers): a forged time refuses the import.
-    if (!parse_utc(visit.text(2)))
-      throw DbError("attempt " + uuid + " visit " + std::to_string(visit.integer(0)) + " has no valid start time");
+    const std::string where = "attempt " + uuid + " visit " + std::to_string(visit.integer(0));
+    if (visit.integer(0) != expected)
+      throw DbError("attempt " + uuid + "'s visits are not numbered 1, 2, ... in order: visit " +
+                    std::to_string(expected) + " is " + std::to_string(visit.integer(0)));
+    const auto start = parse_utc(visit.text(2));
+    if (!start) throw DbError(where + " has no valid start time");
+    // One second of slack: times are stored to the second or the millisecond.
+    constexpr double slack_s = 1.0;
+    if ((course_start && *start + slack_s < *course_start) || (expected > 1 && *start < previous_start) ||
+        (course_end && *start + visit.real(3) > *course_end + slack_s))
+      throw DbError(where + " starts at " + visit.text(2) + ", outside its course or before the visit before it");
+    previous_start = *start;
+    ++expected;
     visit_ins.reset();
     visit_ins.bind(1, uuid).bind(2, visit.integer(0)).bind(3, visit.real(1)).bind(4, visit.text(2)).bind(5, visit.real(3));
     visit_ins.bind(6, visit.text(4)).bind(7, visit.real(5)).bind(8, visit.real(6)).bind(9, visit.integer(7));
     visit_ins.bind(10, visit.opt_real(8)).run();
   }
+  if (expected == 1) throw DbError("attempt " + uuid + " is a treatment course without visits");
   Statement score(src,
                   "SELECT visit, criterion, score, weight, threshold, applicable FROM treatment_visit_scores "
                   "WHERE attempt_uuid = ?1 ORDER BY rowid");

@@ -125,7 +125,8 @@ TEST_CASE("a course's statements: one registration, initialized, a statement per
   REQUIRE(told.size() == 7);
   std::vector<std::string> verbs;
   for (const auto& s : told) verbs.push_back(verb_of(s));
-  CHECK(verbs == std::vector<std::string>{"initialized", "passed", "failed", "passed", "failed", "completed", "terminated"});
+  // Visits are "scored" (cmi5 allowed statements), never a second verdict.
+  CHECK(verbs == std::vector<std::string>{"initialized", "scored", "scored", "scored", "failed", "completed", "terminated"});
   REQUIRE(queued.size() == told.size());
   for (std::size_t i = 0; i < told.size(); ++i) {
     // The same statements whether told from the file or queued by the database.
@@ -134,6 +135,10 @@ TEST_CASE("a course's statements: one registration, initialized, a statement per
   }
   CHECK(told[1].json.find("/scenarios/course_postpartum_rubra_series/visits/1\"") != std::string::npos);
   CHECK(told[2].json.find("/xapi/extensions/visit-result\":{\"decision\":\"proceed\"") != std::string::npos);
+  // Each visit's own verdict is its result.success: visit 2 of the made-up course failed.
+  CHECK(told[1].json.find("\"success\":true") != std::string::npos);
+  CHECK(told[2].json.find("\"success\":false") != std::string::npos);
+  CHECK(told[1].json.find("cmi5/context/categories/cmi5") == std::string::npos);
   CHECK(told[4].json.find("\"key_improvement_percent\":47.25") != std::string::npos);
   CHECK(told[4].json.find("/visits/") == std::string::npos);  // the verdict is the course's
 }

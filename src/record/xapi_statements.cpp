@@ -145,12 +145,13 @@ XapiStatement make(const AttemptFacts& a, const XapiSettings& s, const std::stri
 }
 
 // A visit of a treatment course: a cmi5 "allowed" statement (no cmi5
-// category: cmi5 defines one verdict per registration, the course's) in the
-// course's registration, between its initialized and its verdict; the object
-// is the visit's activity, its parent the course's.
+// category) in the course's registration, between its initialized and its
+// verdict; the object is the visit's activity, its parent the course's. Its
+// verb is ADL's "scored", never passed/failed: cmi5 allows one verdict per
+// registration, and that is the course's (a visit's pass is result.success).
 XapiStatement visit_statement(const AttemptFacts& a, const XapiVisit& v, const XapiSettings& s) {
   XapiStatement st;
-  st.verb = v.passed ? "passed" : "failed";
+  st.verb = "scored";
   std::string source = a.attempt_uuid;
   source.append("/visits/").append(std::to_string(v.visit));
   st.id = statement_id(source, st.verb);

@@ -22,6 +22,11 @@ const isVerdict = (s) => ['passed', 'failed'].includes(verbName(s));
 // Proficiency reached (issue 15): a "cmi5 allowed" statement, outside any
 // attempt's session, so without the cmi5 category and in its own registration.
 const isMastered = (s) => ((s.verb || {}).id === VERB('mastered'));
+// A visit of a treatment course (issue 14): a "cmi5 allowed" statement in
+// the course's registration, verb scored, its own score and success; the one
+// verdict of the registration stays the course's.
+const isVisit = (s) => ((s.verb || {}).id === VERB('scored')) &&
+  Object.keys(((s.context || {}).extensions) || {}).some((k) => k.endsWith('/xapi/extensions/visit'));
 const isOverride = (s) =>
   Object.keys((s.result || {}).extensions || {}).some((k) => k.endsWith('/xapi/extensions/override'));
 
@@ -44,6 +49,15 @@ function problemsOf(statement) {
     const ext = Object.keys((statement.result || {}).extensions || {});
     if (!ext.some((k) => k.endsWith('/xapi/extensions/benchmark'))) problems.push('result.extensions: no benchmark extension');
     if ((ctx.statement || {}).objectType !== 'StatementRef') problems.push('context.statement: must point at the attempt');
+    return problems;
+  }
+  if (isVisit(statement)) {
+    const cats = ((ctx.contextActivities || {}).category || []).map((a) => a.id);
+    if (cats.includes(CMI5)) problems.push('context.contextActivities.category: a cmi5 allowed statement must not claim the cmi5 category');
+    const scaled = ((statement.result || {}).score || {}).scaled;
+    if (typeof scaled !== 'number' || scaled < 0 || scaled > 1) problems.push('result.score.scaled: missing or out of 0..1');
+    if (typeof (statement.result || {}).success !== 'boolean') problems.push('result.success: a visit says whether it passed');
+    if (!((ctx.contextActivities || {}).parent || []).length) problems.push('context.contextActivities.parent: a visit names its course');
     return problems;
   }
   const cats = ((ctx.contextActivities || {}).category || []).map((a) => a.id);
@@ -73,7 +87,7 @@ function patternProblems(statements) {
   }
   const byRegistration = new Map();
   for (const s of statements) {
-    if (isVoiding(s) || isMastered(s)) continue;
+    if (isVoiding(s) || isMastered(s) || isVisit(s)) continue;
     const r = (s.context || {}).registration;
     if (!byRegistration.has(r)) byRegistration.set(r, []);
     byRegistration.get(r).push(s);

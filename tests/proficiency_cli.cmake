@@ -5,13 +5,7 @@
 # xAPI validator.
 include(${CMAKE_CURRENT_LIST_DIR}/isolated_env.cmake)
 
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_run.cmake)
 
 # Experts: the good script, and the same at 18 and 22 mm/s (inside the speed band).
 file(READ ${SCRIPTS}/good.yaml good)

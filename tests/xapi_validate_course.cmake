@@ -3,13 +3,7 @@
 # statements --session`), and queued in a progress database's outbox.
 include(${CMAKE_CURRENT_LIST_DIR}/isolated_env.cmake)
 
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_run.cmake)
 
 set(files)
 foreach(name good failing)

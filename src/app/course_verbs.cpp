@@ -17,13 +17,9 @@ namespace {
 
 bool check_ids(const std::shared_ptr<const scenario::Scenario>& s, const record::CourseRecording& rec,
                const std::string& path) {
-  for (const auto& v : rec.visits)
-    if (v.attempt.scenario_id != s->id) {
-      std::fprintf(stderr, "%s: error: the recording is of scenario '%s', not '%s'\n", path.c_str(),
-                   v.attempt.scenario_id.c_str(), s->id.c_str());
-      return false;
-    }
-  return true;
+  const std::string wrong = record::visit_of_other_case(rec, s->id);
+  if (!wrong.empty()) std::fprintf(stderr, "%s: error: %s\n", path.c_str(), wrong.c_str());
+  return wrong.empty();
 }
 
 }  // namespace

@@ -123,10 +123,8 @@ GradedCourse grade_course_file(const std::string& bytes, const std::string& sess
   out.rec = record::decode_course_recording(bytes, session);
   const auto s = std::make_shared<const scenario::Scenario>(load_scenario(scenario_path));
   // Before playing it: a course of another case is refused at once.
-  for (std::size_t i = 0; i < out.rec.visits.size(); ++i)
-    if (out.rec.visits[i].attempt.scenario_id != s->id)
-      throw std::runtime_error(session + ": visit " + std::to_string(i + 1) + " is of scenario '" +
-                               out.rec.visits[i].attempt.scenario_id + "', not '" + s->id + "'");
+  if (const std::string wrong = record::visit_of_other_case(out.rec, s->id); !wrong.empty())
+    throw std::runtime_error(session + ": " + wrong);
   if (out.rec.visits.front().attempt.scenario_hash != s->source_hash)
     std::fprintf(stderr, "%s: warning: %s changed since this course; grading against the current file\n",
                  session.c_str(), scenario_path.c_str());

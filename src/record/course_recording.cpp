@@ -130,4 +130,12 @@ CourseRecording read_course_recording(const std::string& path) {
   }
 }
 
+std::string visit_of_other_case(const CourseRecording& r, const std::string& scenario_id) {
+  for (std::size_t i = 0; i < r.visits.size(); ++i)
+    if (r.visits[i].attempt.scenario_id != scenario_id)
+      return "visit " + std::to_string(i + 1) + " is of scenario '" + r.visits[i].attempt.scenario_id + "', not '" +
+             scenario_id + "'";
+  return {};
+}
+
 }  // namespace dermasim::record

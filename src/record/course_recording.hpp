@@ -22,6 +22,11 @@ struct CourseRecording {
   bool course_passed = false;
 };
 
+/// Empty when every visit of `r` is of the case `scenario_id`; else what is
+/// wrong, naming the first visit of another case ("visit 2 is of scenario
+/// 'a', not 'b'"). One check for grade, replay, records add and storage.
+std::string visit_of_other_case(const CourseRecording& r, const std::string& scenario_id);
+
 /// Whether `bytes` start as a course recording does.
 bool is_course_recording(const std::string& bytes);
 

@@ -45,10 +45,8 @@ AttemptRecord course_attempt_record(const scenario::CourseGrade& grade, const Co
     throw std::invalid_argument("the course recording holds " + std::to_string(rec.visits.size()) +
                                 " visit(s) but the case's course played " + std::to_string(grade.visits.size()) +
                                 " with its answers: the recording does not match the case");
-  for (std::size_t i = 0; i < rec.visits.size(); ++i)
-    if (rec.visits[i].attempt.scenario_id != grade.scenario_id)
-      throw std::invalid_argument(visit_label(i) + " is of scenario '" + rec.visits[i].attempt.scenario_id +
-                                  "', not '" + grade.scenario_id + "'");
+  if (const std::string wrong = visit_of_other_case(rec, grade.scenario_id); !wrong.empty())
+    throw std::invalid_argument(wrong);
   const Recording& first = rec.visits.front().attempt;
   AttemptRecord a;
   a.trainee = trainee.empty() ? first.trainee : trainee;

@@ -246,6 +246,10 @@ TEST_CASE("course alba: concerns: errors are located (file:line:col)") {
     CHECK(located_error(text, line, "'alba_slower' is a correct instruction"));
   }
   {
+    auto [text, line] = with_line("      require: [alba_improvement_not_clearance, results_take_time]\n", "      require: []\n");
+    CHECK(located_error(text, line, "at least one instruction"));
+  }
+  {
     auto [text, line] = with_line("      fact: C3\n", "      fact: Z9\n");
     CHECK(located_error(text, line, "fact 'Z9'"));
   }

@@ -291,10 +291,10 @@ void parse_concerns(YamlReader& r, const YAML::Node& list, const Scenario& s, Co
     r.read(n, "answer", k.answer, true);
     if (r.read(n, "fact", k.fact, true) && !is_clinical_fact(k.fact))
       r.error(n["fact"], "fact '" + k.fact + "' is not a fact id of docs/SOURCES.md");
-    if (r.read_strings(n, "require", k.require, true)) {
-      if (k.require.empty()) r.error(n["require"], "a concern needs at least one instruction that answers it");
-      check_concern_instructions(r, n, "require", k.require, false);
-    }
+    if (r.read_strings(n, "require", k.require, true)) check_concern_instructions(r, n, "require", k.require, false);
+    // A concern nothing answers could only be graded by its forbidden lines.
+    if (has(n, "require") && k.require.empty())
+      r.error(n["require"], "a concern needs at least one instruction that answers it");
     if (r.read_strings(n, "forbid", k.forbid, false)) check_concern_instructions(r, n, "forbid", k.forbid, true);
     c.concerns.push_back(std::move(k));
   }

@@ -9,7 +9,7 @@ constexpr std::array<Decision, 4> decisions{Decision::proceed, Decision::proceed
                                             Decision::refer};
 
 using K = InstructionKind;
-constexpr std::array<Instruction, 31> instructions{{
+constexpr std::array<Instruction, 33> instructions{{
     // Aftercare (docs/SOURCES.md A1-A8, E1).
     {"avoid_sun_week", K::aftercare, "Avoid direct sun on the treated area for at least a week", "A1", false,
      "Sun on freshly needled skin risks irritation and discolouration: avoid it for at least a week (A1)."},
@@ -57,6 +57,14 @@ constexpr std::array<Instruction, 31> instructions{{
      "Striae rubra respond better than striae alba (C3)."},
     {"guaranteed_removal", K::counselling, "Microneedling will remove the stretch marks completely", "S4", true,
      "Most patients improve (80% noticed improvement, S4), but no one can promise removal (C2)."},
+    // For a patient disappointed with slow progress on white marks (C2, C3).
+    {"alba_improvement_not_clearance", K::counselling,
+     "White (alba) marks respond more slowly than red ones: the aim is improvement, not clearance", "C3", false,
+     "Striae alba respond less than striae rubra (C3) and deep marks may not improve much (C2): the honest aim "
+     "is visible improvement over the whole series, not marks that are gone."},
+    {"promise_gone_by_end", K::counselling, "Promise the marks will be gone by the end of the series", "C2", true,
+     "Deep or long-standing marks may not improve much and expectations must be set (C2); white marks respond "
+     "more slowly than red ones (C3). A promise of clearance is one no one can keep."},
     // Counselling: options and cost (P6, S5, D4).
     {"rf_microneedling_option", K::counselling,
      "Radiofrequency (RF) microneedling adds heat through the needles: more tightening and collagen", "P6", false,

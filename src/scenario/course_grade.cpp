@@ -1,7 +1,8 @@
 // The course grade (issue 14): every visit graded as an ordinary attempt on
 // the case as it stood that day, plus two course-level criteria:
-//   series  (S1, S2, D7): how many sessions, how far apart, a maintenance
-//            plan, and a shallower depth after PIH;
+//   series  (S1, S2, D7, C3): how many sessions, how far apart, a
+//            maintenance plan, a shallower depth after PIH, and no deeper
+//            than the key once the patient raised a concern (C3, D4);
 //   outcome (S3): the improvement three months after the last session
 //            against the key's own protocol on the same patient and seed,
 //            less any complication the protocol did not have (D7, E2, E3).
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "scenario/course_attempt.hpp"
+#include "scenario/course_concern.hpp"
 #include "scenario/json_writer.hpp"
 #include "scenario/report.hpp"
 
@@ -91,6 +93,31 @@ CourseCriterion series_criterion(const Scenario& s, const PlayedCourse& p) {
       c.feedback.push_back("After the hyperpigmentation the sessions went on at " + num(deepest_after_pih, 2) +
                            " mm; go on with PIH precautions at " + num(allowed_after_pih, 2) +
                            " mm or less, one pen step shallower, so the injury that caused it is not repeated (D7).");
+  }
+  // C3, D4: a patient disappointed by slow progress on white marks is
+  // answered with counselling; a longer needle does not hurry them and
+  // 2-3 mm is for extensive scarring.
+  bool concern_seen = false;
+  double deepest_after_concern = 0.0, allowed_after_concern = 0.0;
+  for (const auto& v : p.visits) {
+    concern_seen = concern_seen || !concerns_at(s, v.findings.visit, v.findings.improvement_percent).empty();
+    if (!concern_seen || !v.attempt.answers.plan) continue;
+    const double length = v.attempt.answers.plan->device.needle_length_mm;
+    const double allowed = v.scenario->key.needle_depth_mm.hi;
+    if (deepest_after_concern == 0.0 || length - allowed > deepest_after_concern - allowed_after_concern) {
+      deepest_after_concern = length;
+      allowed_after_concern = allowed;
+    }
+  }
+  if (deepest_after_concern > 0.0) {
+    ++parts;
+    c.evidence.push_back({"needle_length_after_concern_mm", deepest_after_concern});
+    if (deepest_after_concern <= allowed_after_concern + 1e-9) ++met;
+    else
+      c.feedback.push_back("After the patient's disappointment with slow progress the sessions went to " +
+                           num(deepest_after_concern, 2) + " mm, deeper than the " + num(allowed_after_concern, 2) +
+                           " mm the case allows: white marks respond more slowly whatever the needle (C3), and "
+                           "2-3 mm is for extensive scarring (D4). Answer the concern with counselling, not depth.");
   }
   c.score = 100.0 * met / parts;
   return c;
@@ -191,6 +218,9 @@ std::string course_grade_json(const CourseGrade& g) {
     j.key("skin").begin_object().field("erythema_mean", f.erythema_mean).field("pigment_mean", f.pigment_mean);
     j.field("infection", f.infection).field("pih_new", f.pih_new).field("pih_earlier", f.pih_earlier);
     j.field("improvement_percent", f.improvement_percent).end_object();
+    j.key("concerns").begin_array();
+    for (const CourseConcern* c : concerns_at(*v.scenario, f.visit, f.improvement_percent)) j.value(c->id);
+    j.end_array();
     if (v.attempt.return_in_weeks) j.field("return_in_weeks", *v.attempt.return_in_weeks);
     j.key("grade").raw(grade_json(v.grade));
     j.end_object();
@@ -209,6 +239,7 @@ std::string course_grade_text(const CourseGrade& g) {
          ", " + num(v.grade.total) + (v.grade.passed ? " passed" : " NOT passed");
     if (f.infection) t += "; infection in the treated area";
     if (f.pih_new) t += "; new PIH";
+    for (const CourseConcern* c : concerns_at(*v.scenario, f.visit, f.improvement_percent)) t += "; concern: " + c->label;
     if (v.attempt.return_in_weeks) t += "; back in " + num(*v.attempt.return_in_weeks) + " weeks";
     t += "\n";
     for (const auto& e : v.grade.critical_errors) t += "    CRITICAL " + std::string(e.name()) + ": " + e.message + "\n";

@@ -107,9 +107,11 @@ Diagnostics check_course_script_against(const CourseScript& script, const Scenar
                    "the script has " + std::to_string(script.visits.size()) + " visits; the case spans at most " +
                        std::to_string(s.course->max_visits)});
   // A return visit may show any of the findings a visit can add.
+  // The last visit with no improvement yet raises every concern the case has.
   VisitFindings every;
-  every.visit = 2;
+  every.visit = s.course->max_visits;
   every.infection = every.pih_new = every.pih_earlier = true;
+  every.improvement_percent = -1.0;
   const auto base = std::make_shared<const Scenario>(s);
   const auto later = visit_scenario(base, every);
   for (std::size_t i = 0; i < script.visits.size(); ++i) {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scenario/course_concern.hpp"
+
 namespace dermasim::scenario {
 namespace {
 
@@ -108,6 +110,8 @@ std::shared_ptr<const Scenario> visit_scenario(const std::shared_ptr<const Scena
     k.decision = Decision::defer;
     k.precautions.clear();
   }
+  // C2, C3: what the patient raises today, from the case's `concerns:`.
+  for (const CourseConcern* c : concerns_at(*base, f.visit, f.improvement_percent)) add_concern(*s, *c);
   return s;
 }
 

@@ -7,7 +7,9 @@
 //   - hyperpigmentation (PIH) that appeared since the last visit: pause,
 //     defer and let it be treated (D7, E2);
 //   - PIH seen at an earlier visit: treat with PIH precautions at one pen
-//     step (0.25 mm, D6) shallower than the case's first depth (D7).
+//     step (0.25 mm, D6) shallower than the case's first depth (D7);
+//   - a concern the case scripts (course_concern.hpp), e.g. disappointment
+//     with slow progress while the marks are improved less than it says (C3).
 #include <memory>
 #include <string_view>
 

@@ -139,6 +139,23 @@ struct HomeLapse {
   bool picking = false;        // picked at the crusts (A5 not kept)
 };
 
+/// Something the patient raises at a return visit of a course case (issue
+/// 14, `concerns:`), e.g. disappointment with slow progress on white marks
+/// (C3). It appears at every visit from `at_visit` while the mean improvement
+/// read that day is below the threshold; that visit's key then expects it as
+/// a finding, the `require` counselling, and none of the `forbid` lines.
+struct CourseConcern {
+  std::string id;              // its history item id that visit
+  std::string label;
+  int at_visit = 2;            // 1-based: the first visit it may appear at
+  double while_improvement_below_percent = 0.0;  // of the marks' mean improvement
+  std::string intake;          // what the patient says
+  std::string question, answer;
+  std::string fact;            // docs/SOURCES.md id, e.g. C3
+  std::vector<std::string> require;  // counselling the trainee must give that visit
+  std::vector<std::string> forbid;   // harmful lines that fail the visit (critical)
+};
+
 /// A case that spans visits (`course:`): the patient comes back after the
 /// interval the trainee chose with the skin the healing model predicts.
 struct CourseSpec {
@@ -147,6 +164,7 @@ struct CourseSpec {
   int max_visits = 7;
   std::uint64_t seed = 1;      // the patient's own draws (complications, response), same for the key's protocol
   std::vector<HomeLapse> home;
+  std::vector<CourseConcern> concerns;
 };
 
 struct Scenario {

@@ -246,8 +246,62 @@ std::string content_hash(std::string_view bytes) {
 
 namespace {
 
+// Instruction ids of a concern: in the catalogue, and correct for `require`,
+// harmful for `forbid` (as the answer key's aftercare lists are).
+void check_concern_instructions(YamlReader& r, const YAML::Node& n, std::string_view key,
+                                const std::vector<std::string>& ids, bool want_harmful) {
+  const Names known = names_of(instruction_catalog(), [](const Instruction& i) { return i.id; });
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const YAML::Node at = n[std::string(key)][i];
+    const Instruction* ins = find_instruction(ids[i]);
+    if (!ins) {
+      const std::string guess = did_you_mean(ids[i], known);
+      r.error(at, std::string(key) + ": instruction '" + ids[i] + "' is not in the catalogue" +
+                      (guess.empty() ? " (see the README's list)" : " (did you mean '" + guess + "'?)"));
+    } else if (ins->harmful != want_harmful) {
+      r.error(at, std::string(key) + ": '" + ids[i] + "' is " + (ins->harmful ? "a harmful" : "a correct") +
+                      " instruction; a concern cannot " + std::string(key) + " it");
+    }
+  }
+}
+
+// `concerns:` (course_concern.hpp): what the patient raises at a return visit.
+void parse_concerns(YamlReader& r, const YAML::Node& list, const Scenario& s, CourseSpec& c) {
+  if (!r.check_sequence(list, "concerns", CourseSpec::most_visits)) return;
+  for (const auto& n : list) {
+    if (!r.check_map(n, "a concern",
+                     {"id", "label", "at_visit", "while_improvement_below_percent", "intake", "question", "answer",
+                      "fact", "require", "forbid"}))
+      continue;
+    CourseConcern k;
+    if (r.read(n, "id", k.id, true)) {
+      if (s.find_item(k.id)) r.error(n["id"], "concern id '" + k.id + "' is already a history item");
+      for (const auto& other : c.concerns)
+        if (other.id == k.id) r.error(n["id"], "concern id '" + k.id + "' is used twice");
+    }
+    r.read(n, "label", k.label, true);
+    // A concern comes at a return visit: the first visit is the case itself.
+    r.read(n, "at_visit", k.at_visit, 2, c.max_visits, true);
+    if (r.read(n, "while_improvement_below_percent", k.while_improvement_below_percent, 0, 100, true) &&
+        k.while_improvement_below_percent <= 0.0)
+      r.error(n["while_improvement_below_percent"],
+              "while_improvement_below_percent must be above 0: improvement is never below 0%, so the concern would never appear");
+    r.read(n, "intake", k.intake, true);
+    r.read(n, "question", k.question, true);
+    r.read(n, "answer", k.answer, true);
+    if (r.read(n, "fact", k.fact, true) && !is_clinical_fact(k.fact))
+      r.error(n["fact"], "fact '" + k.fact + "' is not a fact id of docs/SOURCES.md");
+    if (r.read_strings(n, "require", k.require, true)) check_concern_instructions(r, n, "require", k.require, false);
+    // A concern nothing answers could only be graded by its forbidden lines.
+    if (has(n, "require") && k.require.empty())
+      r.error(n["require"], "a concern needs at least one instruction that answers it");
+    if (r.read_strings(n, "forbid", k.forbid, false)) check_concern_instructions(r, n, "forbid", k.forbid, true);
+    c.concerns.push_back(std::move(k));
+  }
+}
+
 void parse_course(YamlReader& r, const YAML::Node& n, Scenario& s) {
-  if (!r.check_map(n, "course", {"max_visits", "seed", "home"})) return;
+  if (!r.check_map(n, "course", {"max_visits", "seed", "home", "concerns"})) return;
   CourseSpec c;
   r.read(n, "max_visits", c.max_visits, 2, CourseSpec::most_visits, true);
   int seed = 1;
@@ -262,6 +316,7 @@ void parse_course(YamlReader& r, const YAML::Node& n, Scenario& s) {
       c.home.push_back(lapse);
     }
   }
+  if (const YAML::Node concerns = get(n, "concerns"); concerns.IsDefined()) parse_concerns(r, concerns, s, c);
   s.course = c;
 }
 

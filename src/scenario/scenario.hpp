@@ -137,6 +137,9 @@ struct HomeLapse {
   int after_visit = 1;         // 1-based
   bool sun_exposure = false;   // outdoors without sunscreen (A1, A2 not kept)
   bool picking = false;        // picked at the crusts (A5 not kept)
+  // Rolled daily with a home derma roller until the next visit (H2: an
+  // unsterilised roller, overuse; H1: no extra collagen): tissue::CareGiven::home_tools.
+  bool home_roller = false;
 };
 
 /// A case that spans visits (`course:`): the patient comes back after the

@@ -254,11 +254,12 @@ void parse_course(YamlReader& r, const YAML::Node& n, Scenario& s) {
   if (r.read(n, "seed", seed, 0, 1'000'000'000, false)) c.seed = static_cast<std::uint64_t>(seed);
   if (const YAML::Node home = get(n, "home"); home.IsDefined() && r.check_sequence(home, "home", CourseSpec::most_visits)) {
     for (const auto& h : home) {
-      if (!r.check_map(h, "a home lapse", {"after_visit", "sun_exposure", "picking"})) continue;
+      if (!r.check_map(h, "a home lapse", {"after_visit", "sun_exposure", "picking", "home_roller"})) continue;
       HomeLapse lapse;
       r.read(h, "after_visit", lapse.after_visit, 1, c.max_visits, true);
       r.read(h, "sun_exposure", lapse.sun_exposure, false);
       r.read(h, "picking", lapse.picking, false);
+      r.read(h, "home_roller", lapse.home_roller, false);
       c.home.push_back(lapse);
     }
   }

@@ -104,6 +104,7 @@ enum class CriticalKind {
   harmful_instruction,               // a named harmful instruction was given
   hypodermis_punctures,              // more than a fraction of punctures reached the fat beside the marks
   wrong_decision,                    // any decision other than the key's (e.g. defer where the key refers)
+  missing_instruction,               // a named required instruction was not given at a visit that treated
 };
 std::string_view critical_kind_name(CriticalKind k);
 std::optional<CriticalKind> parse_critical_kind(std::string_view name);

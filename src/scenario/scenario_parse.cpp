@@ -214,9 +214,11 @@ void parse_rubric(YamlReader& r, const YAML::Node& n, Rubric& rubric) {
       continue;
     CriticalRule rule;
     r.read_enum<CriticalKind>(c, "kind", rule.kind, true, parse_critical_kind,
-                              {"missed_finding", "harmful_instruction", "hypodermis_punctures", "wrong_decision"});
+                              {"missed_finding", "harmful_instruction", "hypodermis_punctures", "wrong_decision",
+                               "missing_instruction"});
     if (rule.kind == CriticalKind::missed_finding) r.read(c, "finding", rule.target, true);
-    if (rule.kind == CriticalKind::harmful_instruction) r.read(c, "instruction", rule.target, true);
+    if (rule.kind == CriticalKind::harmful_instruction || rule.kind == CriticalKind::missing_instruction)
+      r.read(c, "instruction", rule.target, true);
     if (rule.kind == CriticalKind::hypodermis_punctures) r.read(c, "max_fraction", rule.max_fraction, 0, 1, true);
     // A rule that does not rest on a finding or an instruction names its fact.
     r.read(c, "fact", rule.fact, rule.kind == CriticalKind::hypodermis_punctures);

@@ -10,6 +10,7 @@
 
 #include "healing_helpers.hpp"
 #include "scenario/course_attempt.hpp"
+#include "scenario/course_script.hpp"
 #include "scenario/course_visit.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario_helpers.hpp"
@@ -45,6 +46,25 @@ std::string read_text(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+CourseGrade play(const std::string& name) {
+  const auto s = test::shipped_scenario("course_home_roller");
+  REQUIRE(s);
+  auto load = load_course_script_file(test::source_path("scenarios/scripts/course_home_roller/" + name + ".yaml"));
+  for (const auto& e : load.errors) FAIL_CHECK(e.str());
+  REQUIRE(load.script);
+  CHECK(check_course_script_against(*load.script, *s).empty());
+  return grade_course(s, play_course_script(s, *load.script));
+}
+
+// The visits that raised critical error `kind`.
+std::vector<int> critical_visits(const CourseGrade& g, std::string_view kind) {
+  std::vector<int> out;
+  for (const auto& v : g.visits)
+    for (const auto& c : v.grade.critical_errors)
+      if (c.name() == kind) out.push_back(v.findings.visit);
+  return out;
 }
 
 }  // namespace
@@ -131,4 +151,50 @@ TEST_CASE("home_roller: in a course's home lapses is read, and a wrong value is 
   REQUIRE(pw.visits.size() >= 2);
   REQUIRE(po.visits.size() >= 2);
   CHECK(pw.visits[1].findings.erythema_mean > po.visits[1].findings.erythema_mean + 0.1);
+}
+
+TEST_CASE("course home roller (H2, E2): the seed gives the key's protocol an infection at visit 3, and only with the roller") {
+  const auto s = test::shipped_scenario("course_home_roller");
+  REQUIRE(s);
+  REQUIRE(s->course);
+  const PlayedCourse key = play_key_protocol(s);
+  REQUIRE(key.visits.size() >= 4);
+  for (const auto& v : key.visits) CHECK(v.findings.infection == (v.findings.visit == 3));
+  CHECK(key.visits[2].scenario->key.decision == Decision::defer);  // X1
+  CHECK(grade_course(s, key).passed);
+  auto without = std::make_shared<Scenario>(*s);
+  without->course->home.clear();
+  for (const auto& v : play_key_protocol(without).visits) CHECK_FALSE(v.findings.infection);
+}
+
+TEST_CASE("course home roller (H2, H3, X1, S1, S2): good - counsel the roller, defer at the infection, resume, maintain - passes") {
+  const CourseGrade g = play("good");
+  CHECK(g.passed);
+  CHECK(g.visits.size() == 5);
+  CHECK(g.visits[2].findings.infection);
+  for (const auto& v : g.visits) CHECK(v.grade.passed);
+}
+
+TEST_CASE("course home roller (X1, E2): treating through the roller's infection at visit 3 is a critical error") {
+  const CourseGrade g = play("treated_through_infection");
+  CHECK_FALSE(g.passed);
+  CHECK(critical_visits(g, "treated_despite_contraindication") == std::vector<int>{3});
+  CHECK(critical_visits(g, "missing_instruction").empty());
+}
+
+TEST_CASE("course home roller (H2): never telling her to stop the home roller fails every treated visit") {
+  const CourseGrade g = play("never_counselled_roller");
+  CHECK_FALSE(g.passed);
+  CHECK(critical_visits(g, "missing_instruction") == std::vector<int>{1, 2, 4, 5});
+  CHECK(critical_visits(g, "treated_despite_contraindication").empty());
+}
+
+TEST_CASE("course home roller (S2): no maintenance plan fails the series, nothing else") {
+  const CourseGrade g = play("no_maintenance_plan");
+  CHECK_FALSE(g.passed);
+  for (const auto& v : g.visits) CHECK(v.grade.critical_errors.empty());
+  bool series_failed = false;
+  for (const auto& c : g.criteria)
+    if (c.id == "series") series_failed = c.score < c.threshold;
+  CHECK(series_failed);
 }

@@ -18,6 +18,7 @@ tissue::CareGiven with_lapses(tissue::CareGiven care, const CourseSpec& c, int v
     if (h.after_visit != visit) continue;
     if (h.sun_exposure) care.sun_protection = false;  // A1, A2 not kept
     if (h.picking) care.picking_allowed = true;       // A5 not kept
+    if (h.home_roller) care.home_tools = true;        // H2: rolls daily at home until seen again
   }
   return care;
 }
@@ -54,6 +55,7 @@ PlayedCourse play_course(const std::shared_ptr<const Scenario>& s, const VisitPl
   for (int visit = 1; visit <= spec.max_visits; ++visit) {
     PlayedVisit pv;
     pv.findings = read_visit(course, visit, pih_seen);
+    course.stop_home_rolling();  // seen at the clinic: the rolling since the last visit ends (H2)
     if (pv.findings.pigment_mean >= pih_visible_level) pih_seen = true;
     pv.scenario = visit_scenario(s, pv.findings);
     pv.attempt = player(visit, pv.scenario);

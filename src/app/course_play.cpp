@@ -36,14 +36,12 @@ void SimulatorApp::next_visit() {
   if (*v.come_back && !v.return_weeks) throw scenario::FlowError("Choose in how many weeks she comes back.");
   poll_grade(true);
   if (!visit_grade_) throw scenario::FlowError("The visit could not be graded: " + c.status);
-  const scenario::Session& session = attempt_->session();
-  scenario::VisitAttempt a;
-  a.answers = session.answers();
-  a.commands = session.commands();
-  a.final_state_hash = session.answers().plan ? session.simulator().state_hash() : 0;
-  if (*v.come_back) a.return_in_weeks = static_cast<double>(*v.return_weeks);
+  // The visit's recording is what the course plays and what its file holds.
+  const std::optional<double> back =
+      *v.come_back ? std::optional<double>(static_cast<double>(*v.return_weeks)) : std::nullopt;
+  record::RecordedVisit rv{attempt_->close_as_visit(), back};
+  scenario::VisitAttempt a{rv.attempt.answers, rv.attempt.commands, rv.attempt.final_state_hash, back};
   // The visit is of the course's case, whatever it was called that day.
-  record::RecordedVisit rv{attempt_->close_as_visit(), a.return_in_weeks};
   const scenario::Scenario& base = *course_run_->course_case();
   rv.attempt.scenario_id = base.id;
   rv.attempt.scenario_hash = base.source_hash;
@@ -60,7 +58,6 @@ void SimulatorApp::next_visit() {
   }
   // The course's grade plays the key's protocol on the same patient: seconds, on a worker.
   v.finished = true;
-  v.grading = true;
   c.grading = true;
   course_grade_ = std::async(std::launch::async, [s = course_run_->course_case(), played = course_run_->result()] {
     return scenario::grade_course(s, played);
@@ -72,7 +69,6 @@ void SimulatorApp::poll_course_grade(bool wait) {
   if (!wait && course_grade_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
   ui::CaseState& c = state_.clinic;
   ui::CourseView& v = c.course;
-  v.grading = false;
   c.grading = false;
   try {
     v.grade = course_grade_.get();

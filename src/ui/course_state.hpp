@@ -37,7 +37,6 @@ struct CourseView {
 
   // The end of the course.
   bool finished = false;
-  bool grading = false;  // the course grade (with the key's protocol) is computing
   std::optional<scenario::CourseGrade> grade;
   std::string status;    // what happened to the recording and the records
 };

@@ -122,7 +122,7 @@ void course_debrief_panel(AppState& state, UiActions& actions) {
     return;
   }
   if (!v.grade) {
-    if (v.grading) {
+    if (c.grading) {  // the course grade (with the key's protocol) is computing
       ImGui::TextUnformatted("Grading the course: every visit, and the guideline's protocol on the same patient...");
       ImGui::ProgressBar(static_cast<float>(std::fmod(ImGui::GetTime(), 1.0)), ImVec2(-1.0f, 0.0f), "");
     }

@@ -26,6 +26,25 @@ std::vector<NeedleOffset> square_grid(int side, double pitch_mm) {
   return out;
 }
 
+// The home roller of Doddaballapur 2009: 192 needles in 8 rings of 24 round
+// a drum. The drum is 20 mm long and 18 mm across (rings 2.5 mm apart, needles
+// 2.36 mm apart round it), so one pass leaves 192 holes over 20 mm x 56.5 mm
+// of skin, about 17 per cm2, and 15 passes the paper's "about 250 holes/cm2".
+// Neighbouring rings are set half a needle apart round the drum, as on the
+// device, so their channels do not line up across the strip.
+constexpr int roller_rings = 8, roller_needles_per_ring = 24;
+constexpr double roller_ring_pitch_mm = 2.5, roller_drum_radius_mm = 9.0;
+
+std::vector<NeedleOffset> roller_layout() {
+  std::vector<NeedleOffset> out;
+  const double circumference_mm = 2.0 * std::numbers::pi * roller_drum_radius_mm;
+  const double pitch_mm = circumference_mm / roller_needles_per_ring;
+  for (int r = 0; r < roller_rings; ++r)
+    for (int k = 0; k < roller_needles_per_ring; ++k)
+      out.push_back({roller_ring_pitch_mm * (r - 0.5 * (roller_rings - 1)), pitch_mm * (k + 0.5 * (r % 2))});
+  return out;
+}
+
 std::vector<NeedleOffset> round_12_layout() {
   auto inner = ring(4, 0.55, 45.0);
   const auto outer = ring(8, 1.35, 0.0);
@@ -44,8 +63,12 @@ std::vector<NeedleOffset> round_12_layout() {
 // at 0.5-3.5 mm; Eubanks & Solomon 2021, Shauly et al. 2023), 5 x 5 at
 // 1.0 mm pitch; insulated needles are 0.3 mm across, at the thick end of pen
 // needles, so their puncture force sits at the top of the arrays' 0.02-0.03 N.
-const std::array<Cartridge, 5>& table() {
-  static const std::array<Cartridge, 5> t{{
+// The home roller (H1): 0.15 mm needles (rollers carry 0.1-0.25 mm,
+// docs/SOURCES.md), between the nano cones and the pin_36 needles in puncture
+// force; home rollers are sold at 0.2-0.5 mm, so 0.5 mm is its longest. It is
+// a device a patient brings, never a cartridge a plan loads.
+const std::array<Cartridge, 6>& table() {
+  static const std::array<Cartridge, 6> t{{
       {CartridgeKind::round_12, "round_12", "12-pin round: 4 inner and 8 outer needles, 0.25 mm", 0.25, 3.0, 4.0,
        0.025, round_12_layout()},
       {CartridgeKind::pin_36, "pin_36", "36-pin: 6 x 6 grid at 0.6 mm pitch, 0.20 mm needles", 0.20, 2.5, 4.5,
@@ -58,6 +81,10 @@ const std::array<Cartridge, 5>& table() {
       {CartridgeKind::rf_insulated_25, "rf_insulated_25",
        "RF 25-pin: 5 x 5 insulated 0.30 mm needles at 1.0 mm, heat at the tips (P6)", 0.30, 3.0, 4.5, 0.030,
        square_grid(5, 1.0), NeedleDrive::motor, true},
+      {CartridgeKind::home_roller_192, "home_roller_192",
+       "home roller: 192 fixed 0.15 mm needles in 8 rings of 24 on an 18 mm drum, rolled by hand (H1)", 0.15, 0.5,
+       0.5 * roller_rings * roller_ring_pitch_mm, 0.022, roller_layout(), NeedleDrive::roll, false,
+       roller_drum_radius_mm},
   }};
   return t;
 }

@@ -12,15 +12,19 @@
 
 namespace dermasim::physics {
 
-enum class CartridgeKind { round_12, pin_36, nano, hand_stamp_36, rf_insulated_25 };
+enum class CartridgeKind { round_12, pin_36, nano, hand_stamp_36, rf_insulated_25, home_roller_192 };
 
 /// How the needles move: a pen's motor strokes them out of the cap and back
 /// 50-150 times a second; a hand stamp's needles stand fixed and go in only as
-/// fast as the hand presses.
-enum class NeedleDrive { motor, hand };
+/// fast as the hand presses; a roller's needles stand out of a drum that
+/// turns as the hand rolls it, so each needle swings in and out of the skin
+/// at an angle (H1-H2, Doddaballapur 2009).
+enum class NeedleDrive { motor, hand, roll };
 
 struct NeedleOffset {
-  double x_mm = 0.0, y_mm = 0.0;  // in the cap face, pen frame
+  // In the cap face, pen frame. On a roller: x along the drum's axle, y the
+  // arc length round the drum from its reference needle.
+  double x_mm = 0.0, y_mm = 0.0;
 };
 
 /// A needle cartridge: needle count, layout and the figures that set its
@@ -38,6 +42,8 @@ struct Cartridge {
   // Insulated needles that carry RF current to their tips (P6); the others
   // are bare steel or silicone and take no current.
   bool rf_electrodes = false;
+  // Rollers only: the radius of the drum the needles stand out of.
+  double drum_radius_mm = 0.0;
 
   int needle_count() const { return static_cast<int>(needles.size()); }
 };

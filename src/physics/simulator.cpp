@@ -25,6 +25,9 @@ constexpr int max_input_issues = 5;
 // Bisection steps for the lift that balances the needle load: 2^-16 of the
 // needle's advance is far below a micrometre.
 constexpr int lift_iterations = 16;
+// A roller turns to follow the hand once it moves faster than this along the
+// skin: slower, the direction of a hand's tremor is not a rolling direction.
+constexpr double roll_heading_speed_mm_s = 5.0;
 
 }  // namespace
 
@@ -64,6 +67,7 @@ void Simulator::reset() {
   stroke_peak_load_n_ = last_stroke_peak_load_n_ = 0.0;
   dwell_x_mm_ = dwell_y_mm_ = dwell_since_s_ = 0.0;
   needle_cues_ = 0;
+  roll_heading_rad_ = drum_angle_rad_ = 0.0;
   events_ = StepEvents{};
   // Reserve for a whole cartridge so the 1 kHz loop never allocates.
   events_.punctures.reserve(needles_.size() * 2);
@@ -115,15 +119,18 @@ const StepEvents& Simulator::step(const PenCommand& raw) {
   events_.input_issues.assign(issues, issues + n_issues);
   // The first command after a reset places the hovering pen where the hand is.
   if (step_ == 1) body_.reset(command.x_mm, command.y_mm);
+  // A roller's drum rests flat on the skin whatever the angle of its handle.
+  if (cartridge_->drive == NeedleDrive::roll) command.tilt_deg = 0.0;
   previous_command_ = command;
 
   body_.step(command, needle_load_n_, dt_s);
   needle_cues_ = 0;
 
-  if (cartridge_->drive == NeedleDrive::hand)
-    step_hand(command);
-  else
-    step_motor(command);
+  switch (cartridge_->drive) {
+    case NeedleDrive::hand: step_hand(command); break;
+    case NeedleDrive::roll: step_roll(command); break;
+    case NeedleDrive::motor: step_motor(command); break;
+  }
   update_cues(command);
   return events_;
 }
@@ -169,9 +176,85 @@ void Simulator::step_hand(const PenCommand& command) {
   at_stroke_end_ = true;
   stroke_needles(device_.needle_length_mm, 0.0, command);
   at_stroke_end_ = false;
+  finish_stroke_when_out();
+}
+
+void Simulator::finish_stroke_when_out() {
   bool any_in = false;
   for (const auto& n : needles_) any_in = any_in || n.phase != NeedlePhase::out;
   if (!any_in && (stroke_depth_mm_ > 0.0 || stroke_peak_load_n_ > 0.0)) finish_stroke();
+}
+
+void Simulator::step_roll(const PenCommand& command) {
+  // The needles stand fixed on the drum: no motor, no stroke. The drum turns
+  // as the hand rolls it, and each needle swings into the skin ahead of the
+  // drum's lowest point, deepest under it, and out behind it.
+  turn_drum();
+  place_roller_needles(command);
+  press_needles(0.0, command);
+  finish_stroke_when_out();
+}
+
+void Simulator::turn_drum() {
+  const PenPose& pose = body_.pose();
+  const double vx = pose.velocity_mm_s.x, vy = pose.velocity_mm_s.y;
+  const double speed = std::hypot(vx, vy);
+  if (speed > roll_heading_speed_mm_s) {
+    // The drum's axle lies across the way it rolls, so rolling back is the
+    // same heading turned the other way: keep the heading nearest the last.
+    double heading = std::atan2(vy, vx);
+    const double turn = std::remainder(heading - roll_heading_rad_, 2.0 * std::numbers::pi);
+    if (std::abs(turn) > 0.5 * std::numbers::pi) heading += std::numbers::pi;
+    roll_heading_rad_ = std::remainder(heading, 2.0 * std::numbers::pi);
+  }
+  // Rolling without slipping while it bears on the skin; lifted, it stops.
+  bool bearing = pose.in_contact;
+  for (const auto& n : needles_) bearing = bearing || n.phase != NeedlePhase::out;
+  if (!bearing) return;
+  const double along_mm_s = vx * std::cos(roll_heading_rad_) + vy * std::sin(roll_heading_rad_);
+  drum_angle_rad_ += along_mm_s * dt_s / cartridge_->drum_radius_mm;
+}
+
+void Simulator::place_roller_needles(const PenCommand& command) {
+  const PenPose& pose = body_.pose();
+  const double radius = cartridge_->drum_radius_mm;
+  const double reach = radius + device_.needle_length_mm;
+  const double rx = std::cos(roll_heading_rad_), ry = std::sin(roll_heading_rad_);  // rolling
+  const double ax = -ry, ay = rx;                                                     // along the axle
+  const double relief_share = command.skin_taut ? 0.3 : 1.0;
+  const double along_mm_s = pose.velocity_mm_s.x * rx + pose.velocity_mm_s.y * ry;
+  cos_tilt_ = 1.0;
+  for (std::size_t i = 0; i < needles_.size(); ++i) {
+    const NeedleOffset& o = cartridge_->needles[i];
+    NeedleGeometry& g = geometry_[i];
+    // The needle's angle from straight down, positive ahead of the drum's
+    // lowest point: rolling forward brings the needles ahead down into the skin.
+    const double angle = std::remainder(o.y_mm / radius - drum_angle_rad_, 2.0 * std::numbers::pi);
+    const double c = std::cos(angle);
+    const double base_x = pose.cap_center_mm.x + o.x_mm * ax, base_y = pose.cap_center_mm.y + o.x_mm * ay;
+    if (c * reach <= radius || !patch_->contains(base_x, base_y)) {
+      g.advance_mm = -1.0;  // above the skin, or no skin under it
+      g.cos_tilt = std::max(0.2, c);
+      g.own_speed_mm_s = 0.0;
+      continue;
+    }
+    const tissue::LocalTissue local = patch_->at(base_x, base_y);
+    // The axle's height over the skin under it: the drum's radius, plus any
+    // gap the hand leaves, plus a depressed mark's hollow.
+    const double axle_mm = radius + std::max(0.0, pose.cap_center_mm.z) + local.depression_mm * relief_share;
+    const double across_mm = axle_mm * std::tan(angle);  // where the shaft meets the skin, ahead of the axle
+    g.advance_mm = reach + needle_protrusion_offset_mm(static_cast<int>(i), cartridge_->needle_count()) - axle_mm / c;
+    g.surface_x_mm = base_x + rx * across_mm;
+    g.surface_y_mm = base_y + ry * across_mm;
+    g.stiffness = tissue::local_stiffness_factor(g.surface_x_mm, g.surface_y_mm);
+    g.cos_tilt = c;
+    // d(advance)/dt as the drum turns: the needle goes in no faster than the
+    // hand rolls, a few tens of mm/s, so the skin tents like under a hand
+    // press (Lam 2008), never like under a pen's cam.
+    g.own_speed_mm_s = std::max(0.0, axle_mm * std::sin(angle) / (c * c) * along_mm_s / radius);
+    const auto bottoms = local.layers.bottoms_mm();
+    for (std::size_t k = 0; k < bottoms.size(); ++k) g.bottoms_mm[k] = bottoms[k] / c;
+  }
 }
 
 void Simulator::place_needles(double extension, const PenCommand& command) {
@@ -194,6 +277,8 @@ void Simulator::place_needles(double extension, const PenCommand& command) {
     g.surface_x_mm = base.x + pose.needle_axis.x * gap_mm;
     g.surface_y_mm = base.y + pose.needle_axis.y * gap_mm;
     g.stiffness = tissue::local_stiffness_factor(g.surface_x_mm, g.surface_y_mm);
+    g.cos_tilt = cos_tilt_;
+    g.own_speed_mm_s = 0.0;
     const auto bottoms = local.layers.bottoms_mm();
     for (std::size_t k = 0; k < bottoms.size(); ++k) g.bottoms_mm[k] = bottoms[k] / cos_tilt_;
   }
@@ -204,7 +289,7 @@ double Simulator::evaluate_all(double lift_mm, double tension, double speed_mm_s
   for (std::size_t i = 0; i < needles_.size(); ++i) {
     const NeedleGeometry& g = geometry_[i];
     trial_[i] = evaluate_needle(needles_[i], g.advance_mm - lift_mm, g.bottoms_mm, tension * g.stiffness, mechanics_,
-                                speed_mm_s);
+                                speed_mm_s + g.own_speed_mm_s);
     peak_total += std::max(0.0, trial_[i].peak_force_n);
   }
   return peak_total;
@@ -212,6 +297,10 @@ double Simulator::evaluate_all(double lift_mm, double tension, double speed_mm_s
 
 void Simulator::stroke_needles(double extension, double cam_speed_mm_s, const PenCommand& command) {
   place_needles(extension, command);
+  press_needles(cam_speed_mm_s, command);
+}
+
+void Simulator::press_needles(double cam_speed_mm_s, const PenCommand& command) {
   // The hand's force wavers a little (hand_steadiness.hpp).
   const double pressing_n = std::max(0.0, command.force_n * (1.0 + hand_force_deviation(time_s())));
   const double tension = mechanics_.tension_factor(command.skin_taut, pressing_n);
@@ -254,11 +343,11 @@ void Simulator::commit_needles() {
     for (int layer = 0; layer < tissue::layer_count; ++layer) {
       if (!(r.entered_mask & (1u << layer))) continue;
       const double top = layer == 0 ? 0.0 : g.bottoms_mm[static_cast<std::size_t>(layer - 1)];
-      events_.crossings.push_back({index, tissue::layer_from_index(layer), top * cos_tilt_,
+      events_.crossings.push_back({index, tissue::layer_from_index(layer), top * g.cos_tilt,
                                    mechanics_.layers[static_cast<std::size_t>(layer)].rupture_force_n});
     }
     if (next.phase == NeedlePhase::inserted) {
-      next.max_depth_vertical_mm = std::max(next.max_depth_vertical_mm, next.depth_mm * cos_tilt_);
+      next.max_depth_vertical_mm = std::max(next.max_depth_vertical_mm, next.depth_mm * g.cos_tilt);
       const double dx = g.surface_x_mm - next.entry_x_mm, dy = g.surface_y_mm - next.entry_y_mm;
       if (dx * dx + dy * dy > limits_.drag_tolerance_mm * limits_.drag_tolerance_mm) needle_cues_ |= cue_drag;
       if (at_stroke_end_ && next.tent_mm <= limits_.bottom_out_margin_mm) needle_cues_ |= cue_bottomed_out;
@@ -266,7 +355,11 @@ void Simulator::commit_needles() {
     if (r.withdrawn) {
       const NeedleState& out = needles_[i];
       const auto deepest = static_cast<tissue::Layer>(out.deepest_layer);
-      PunctureEvent p{out.entry_x_mm, out.entry_y_mm, out.max_depth_vertical_mm, deepest, pose.tilt_deg, index};
+      // A roller's needle leaves at its own angle to the skin, the angle it went in at.
+      const double tilt_deg = cartridge_->drive == NeedleDrive::roll
+                                  ? std::acos(std::clamp(g.cos_tilt, -1.0, 1.0)) * 180.0 / std::numbers::pi
+                                  : pose.tilt_deg;
+      PunctureEvent p{out.entry_x_mm, out.entry_y_mm, out.max_depth_vertical_mm, deepest, tilt_deg, index};
       events_.punctures.push_back(p);
       grid_.record_puncture(p.x_mm, p.y_mm, p.depth_mm, deepest, time_s(), vascular_reach(out, g));
       if (p.depth_mm > stroke_depth_mm_) stroke_depth_mm_ = p.depth_mm;
@@ -348,6 +441,8 @@ std::uint64_t Simulator::state_hash() const {
   std::uint64_t h = grid_.hash();
   fnv1a_mix(h, &step_, sizeof step_);
   fnv1a_mix(h, &strokes_, sizeof strokes_);
+  const double drum[] = {roll_heading_rad_, drum_angle_rad_};
+  fnv1a_mix(h, drum, sizeof drum);
   const PenPose& p = body_.pose();
   const double pose_values[] = {p.cap_center_mm.x, p.cap_center_mm.y, p.cap_center_mm.z, p.needle_axis.x,
                                 p.needle_axis.y,   p.needle_axis.z,   p.velocity_mm_s.x, p.velocity_mm_s.y,

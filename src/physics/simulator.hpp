@@ -45,6 +45,10 @@ class Simulator {
   const TechniqueLimits& limits() const { return limits_; }
   const NeedleMechanics& mechanics() const { return mechanics_; }
   const PenPose& pose() const { return body_.pose(); }
+  /// A roller's drum: the direction it rolls in, from +x, and how far it has
+  /// turned (0 for pens and stamps).
+  double roll_heading_rad() const { return roll_heading_rad_; }
+  double drum_angle_rad() const { return drum_angle_rad_; }
   std::span<const NeedleState> needles() const { return needles_; }
   const StepEvents& last_events() const { return events_; }
   std::uint64_t step_count() const { return step_; }
@@ -59,6 +63,8 @@ class Simulator {
     double advance_mm = 0.0;
     double surface_x_mm = 0.0, surface_y_mm = 0.0;  // where the needle meets the skin
     double stiffness = 1.0;                          // the surface's, relative to the site's mean
+    double cos_tilt = 1.0;                           // of the needle from the surface normal
+    double own_speed_mm_s = 0.0;  // along its axis, besides the cam's and the pen's (a roller's swing)
     LayerBottoms bottoms_mm{};
   };
 
@@ -66,6 +72,11 @@ class Simulator {
   double cam_speed_mm_s(double phase) const;
   void step_motor(const PenCommand& command);
   void step_hand(const PenCommand& command);
+  void step_roll(const PenCommand& command);
+  void turn_drum();
+  void place_roller_needles(const PenCommand& command);
+  void press_needles(double cam_speed_mm_s, const PenCommand& command);
+  void finish_stroke_when_out();
   void stroke_to_furthest(const PenCommand& command);
   void stroke_needles(double extension_mm, double cam_speed_mm_s, const PenCommand& command);
   void place_needles(double extension_mm, const PenCommand& command);
@@ -101,6 +112,10 @@ class Simulator {
   double stroke_peak_load_n_ = 0.0, last_stroke_peak_load_n_ = 0.0;
   double dwell_x_mm_ = 0.0, dwell_y_mm_ = 0.0, dwell_since_s_ = 0.0;
   std::uint32_t needle_cues_ = 0;
+  // A roller's drum: the direction it rolls in (its axle lies across it) and
+  // how far it has turned since the reset.
+  double roll_heading_rad_ = 0.0;
+  double drum_angle_rad_ = 0.0;
   StepEvents events_;
 };
 

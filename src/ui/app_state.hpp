@@ -112,6 +112,7 @@ struct UiActions {
   bool retry = false;                    // start the case again (also Ctrl+R)
   bool save_report = false;
   bool next_visit = false;               // a course case: carry out clinic.course's return choice
+  bool roll_home_roller = false;         // roll clinic.course.roller's draft on her skin (a demonstration)
   // Keyboard toggles (gui_main's key callback sends these; the app applies them).
   bool toggle_motor = false, toggle_taut = false, straighten_pen = false;
   bool toggle_cutaway = false, toggle_cutaway_lock = false, toggle_coverage = false;

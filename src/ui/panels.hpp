@@ -30,7 +30,7 @@ void grade_criteria(const scenario::Grade& g);
 // Course cases (issue 14): which visit it is, the skin the patient brings
 // back, the return choice at a visit's end, the course's debrief.
 void course_visit_line(const AppState& state);
-void course_skin_panel(const AppState& state);
+void course_skin_panel(AppState& state, UiActions& actions);
 void course_return_panel(AppState& state, UiActions& actions);
 void course_debrief_panel(AppState& state, UiActions& actions);
 

@@ -19,7 +19,7 @@ UiActions draw_ui(AppState& state) {
     case Stage::library: library_panel(state, actions); break;
     case Stage::screening:
       consultation_panel(state, actions);
-      course_skin_panel(state);
+      course_skin_panel(state, actions);
       break;
     case Stage::plan: plan_panel(state, actions); break;
     case Stage::procedure:

@@ -123,6 +123,31 @@ TEST_CASE("an answer key that contradicts itself or the device is refused") {
   CHECK(l.errors.size() >= 1);
 }
 
+TEST_CASE("a home roller she brings must be a home roller's length, and on the intake form, not hidden behind a question") {
+  std::ifstream in(std::string(DERMASIM_SOURCE_DIR) + "/scenarios/buttock_home_roller.yaml");
+  std::ostringstream read;
+  read << in.rdbuf();
+  const std::string text = read.str();
+  auto replaced = [](std::string t, const std::string& from, const std::string& to) {
+    const auto at = t.find(from);
+    REQUIRE(at != std::string::npos);
+    return t.replace(at, from.size(), to);
+  };
+  REQUIRE(text.find("home_roller_mm: 0.5") != std::string::npos);
+  auto l = load_scenario_text(text, "case.yaml");
+  CHECK(all(l).empty());
+  std::string bad = replaced(text, "home_roller_mm: 0.5", "home_roller_mm: 0.3");
+  l = load_scenario_text(bad, "case.yaml");
+  CHECK(has_error(l, line_of(bad, "home_roller_mm: 0.3"), "must be 0.25 or 0.5"));
+  bad = replaced(text, "home_roller_mm: 0.5", "home_roller_mm: 1.0");
+  l = load_scenario_text(bad, "case.yaml");
+  CHECK(has_error(l, line_of(bad, "home_roller_mm: 1.0"), "out of range"));
+  // The roller taken off the intake form: the panel would give it away.
+  bad = replaced(text, "intake: \"Home treatments: derma roller, 0.5 mm, every night\"", "intake: \"\"");
+  l = load_scenario_text(bad, "case.yaml");
+  CHECK(has_error(l, line_of(bad, "home_roller_mm: 0.5"), "reveals 'home_roller'"));
+}
+
 TEST_CASE("a missing file and a non-map file are clear errors") {
   const auto l = load_scenario_file("/nonexistent/case.yaml");
   REQUIRE(l.errors.size() == 1);

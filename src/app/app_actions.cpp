@@ -108,8 +108,7 @@ void SimulatorApp::apply_flow(const ui::UiActions& actions) {
     enter_debrief();
   }
   if (actions.next_visit) next_visit();
-  if (actions.roll_home_roller && state_.clinic.course.roller)
-    roll_home_roller(state_.clinic.course.roller->draft, false);
+  if (actions.roll_home_roller && state_.clinic.home_roller) roll_home_roller(state_.clinic.home_roller->draft, false);
 }
 
 }  // namespace dermasim::app

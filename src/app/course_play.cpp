@@ -10,16 +10,11 @@
 #include "app/outcome_film.hpp"
 #include "app/sim_app.hpp"
 #include "record/recorded_course.hpp"
-#include "scene/roller_image.hpp"
+#include "scenario/outcome_cohort.hpp"
 
 namespace dermasim::app {
 namespace fs = std::filesystem;
 namespace {
-
-// The roller pictures, small enough to sit under the skin today in a 720 p
-// window: the drum at 5.5 px per mm (an 18 mm drum about 100 px across), the
-// holes over a 20 mm square at 7.5 px per mm (a 0.15 mm hole is a pixel).
-constexpr double roller_side_px_per_mm = 5.5, roller_holes_span_mm = 20.0, roller_holes_px_per_mm = 7.5;
 
 /// She rolled at home until this visit (the case's `home_roller` lapse after the last one).
 bool brings_home_roller(const scenario::Scenario& course_case, int visit) {
@@ -31,24 +26,6 @@ bool brings_home_roller(const scenario::Scenario& course_case, int visit) {
 
 }  // namespace
 
-void SimulatorApp::roll_home_roller(const physics::RollerTechnique& technique, bool hers) {
-  ui::CourseView& v = state_.clinic.course;
-  if (!course_run_ || !v.roller) throw scenario::FlowError("There is no home roller at this visit.");
-  const auto& today = *course_run_->today();
-  physics::RollerTechnique t = technique;
-  t.passes = std::clamp(t.passes, 1, physics::RollerTechnique::most_passes);
-  t.force_n = std::clamp(t.force_n, 0.0, physics::RollerTechnique::most_force_n);
-  t.center_x_mm = 0.5 * today.skin->width_mm();
-  t.center_y_mm = 0.5 * today.skin->height_mm();
-  ui::RollerShown& r = *v.roller;
-  r.rolled = t;
-  r.hers = hers;
-  r.result = physics::roll(today.skin, t);
-  r.side = scene::roller_side_view(physics::cartridge(physics::CartridgeKind::home_roller_192), t.needle_length_mm,
-                                   roller_side_px_per_mm);
-  r.holes = scene::roller_holes_view(r.result, t, roller_holes_span_mm, roller_holes_px_per_mm);
-}
-
 void SimulatorApp::open_course_visit() {
   ui::CourseView& v = state_.clinic.course;
   v = ui::CourseView{};
@@ -59,12 +36,12 @@ void SimulatorApp::open_course_visit() {
   v.treatments = course_run_->treatments();
   // The examination: the skin as the healing model brought it back.
   if (v.visit > 1) v.skin = skin_today(course_run_->skin(), course_run_->findings());
-  // She brings the roller she used: her rolling (the paper's 15 passes with
-  // the skin stretched, H1), which the trainee can then roll differently.
-  if (v.visit > 1 && brings_home_roller(*course_run_->course_case(), v.visit) && course_run_->today()->skin) {
-    v.roller.emplace();
-    roll_home_roller(v.roller->draft, true);
-  }
+  // She brings her roller to the first visit if the case says she uses one,
+  // and to the visit after each stretch of rolling at home.
+  const scenario::Scenario& base = *course_run_->course_case();
+  state_.clinic.home_roller.reset();
+  if (v.visit == 1 ? base.patient.home_roller_mm > 0.0 : brings_home_roller(base, v.visit))
+    show_home_roller(base.patient.home_roller_mm > 0.0 ? base.patient.home_roller_mm : scenario::home_roller_length_mm);
   state_.case_title = course_run_->course_case()->title + " - visit " + std::to_string(v.visit);
 }
 

@@ -188,6 +188,7 @@ void SimulatorApp::open_attempt(std::shared_ptr<const scenario::Scenario> s, con
     if (scenario::shows_hints(mode)) state_.view.target_layer = state_.target_shallowest;
   }
   state_.device = attempt_->on_screen().device();
+  if (s->patient.home_roller_mm > 0.0) show_home_roller(s->patient.home_roller_mm);
   show_case_on_screen();
   state_.stage = ui::Stage::screening;
   set_view(scene::ViewPreset::oblique);

@@ -112,6 +112,7 @@ class SimulatorApp {
   void open_course_visit();
   /// Carries out the trainee's return choice at the end of a visit.
   void next_visit();
+  void show_home_roller(double needle_length_mm);
   void roll_home_roller(const physics::RollerTechnique& technique, bool hers);
   /// Takes the course grade when it is ready (or waits), then records the course.
   void poll_course_grade(bool wait);

@@ -35,6 +35,9 @@ struct Patient {
   std::string goals;
   std::string expectations;
   std::string presentation;
+  // She brings the home roller she has been using (H1-H2): its needle length,
+  // 0.25 or 0.5 mm; 0: none. The consultation shows it and what it leaves.
+  double home_roller_mm = 0.0;
 };
 
 /// One item of the medical history or medication list.

@@ -29,7 +29,7 @@ std::function<std::optional<tissue::StriaType>(std::string_view)> stria_parser()
 void parse_patient(YamlReader& r, const YAML::Node& n, Patient& p) {
   if (!r.check_map(n, "patient",
                    {"name", "age_years", "sex", "fitzpatrick", "bmi_kg_m2", "pregnant", "nursing", "goals",
-                    "expectations", "presentation"}))
+                    "expectations", "presentation", "home_roller_mm"}))
     return;
   r.read(n, "name", p.name, true);
   r.read(n, "age_years", p.age_years, 12, 100, true);
@@ -42,6 +42,13 @@ void parse_patient(YamlReader& r, const YAML::Node& n, Patient& p) {
   r.read(n, "goals", p.goals, true);
   r.read(n, "expectations", p.expectations, false);
   r.read(n, "presentation", p.presentation, true);
+  if (r.read(n, "home_roller_mm", p.home_roller_mm, 0.0, 0.5, false) && p.home_roller_mm > 0.0) {
+    physics::DeviceSettings roller;
+    roller.cartridge = physics::CartridgeKind::home_roller_192;
+    roller.needle_length_mm = p.home_roller_mm;
+    if (!roller.problems().empty())
+      r.error(n["home_roller_mm"], "home_roller_mm must be 0.25 or 0.5 (home rollers' lengths; 0: she brings none)");
+  }
 }
 
 void parse_site(YamlReader& r, const YAML::Node& n, tissue::PatchSpec& spec) {

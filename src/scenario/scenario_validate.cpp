@@ -215,25 +215,31 @@ void check_patient_findings(const Scenario& s, const YAML::Node& root, YamlReade
     bool on;
     const char* key;
     std::initializer_list<std::string_view> stems;
+    const char* set = "true";   // how the field states the finding
+    const char* unset = "false";
+    bool relevant_only = true;  // only a relevant item states it (else vitamins would state pregnancy)
   };
+  // The home roller she brings is on screen from the consultation's start;
+  // any item about a roller states it, relevant (a risk) or not (counselling).
   for (const Flag& f : {Flag{s.patient.pregnant, "pregnant", {"pregnan"}},
-                        Flag{s.patient.nursing, "nursing", {"nursing", "breastfe", "lactat"}}}) {
+                        Flag{s.patient.nursing, "nursing", {"nursing", "breastfe", "lactat"}},
+                        Flag{s.patient.home_roller_mm > 0.0, "home_roller_mm", {"roller"}, "above 0", "0", false}}) {
     if (!f.on) continue;
     const HistoryItem* hidden = nullptr;
     bool on_form = false;
     for (const HistoryItem& item : s.history) {
-      if (!item.relevant || !mentions(item, f.stems)) continue;  // a finding, not a red herring like vitamins
+      if ((f.relevant_only && !item.relevant) || !mentions(item, f.stems)) continue;
       if (!item.intake.empty()) on_form = true;
       else if (!hidden) hidden = &item;
     }
     if (on_form) continue;
-    const std::string key(f.key);
+    const std::string key(f.key), set(f.set), unset(f.unset);
     r.error(r.mark_of(root["patient"], key),
-            hidden ? key + ": true reveals '" + hidden->id +
+            hidden ? key + ": " + set + " reveals '" + hidden->id +
                          "', which the case hides behind a follow-up question (it has no intake text): leave " + key +
-                         " false and let the question reveal it, or put it on the intake form"
-                   : key + ": true states a finding no relevant history item shows: add one with intake text (what the "
-                         "intake form says), or leave " + key + " false");
+                         " " + unset + " and let the question reveal it, or put it on the intake form"
+                   : key + ": " + set + " states a finding no relevant history item shows: add one with intake text "
+                         "(what the intake form says), or leave " + key + " " + unset);
   }
 }
 

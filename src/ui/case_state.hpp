@@ -12,6 +12,7 @@
 #include "scenario/grading.hpp"
 #include "scenario/scenario.hpp"
 #include "ui/course_state.hpp"
+#include "ui/roller_state.hpp"
 #include "ui/outcome_film.hpp"
 
 namespace dermasim::ui {
@@ -119,6 +120,8 @@ struct CaseState {
   std::string status;  // what happened to the recording and report
   // A course case: the visit on screen and, at the end, the course's grade.
   CourseView course;
+  // The home roller she brings to this visit, if she does (H1-H2).
+  std::optional<RollerShown> home_roller;
 
   /// Follow-up questions asked so far, by item id.
   bool asked(const std::string& item_id) const;

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 
-#include "physics/roller_passes.hpp"
 #include "scenario/course_attempt.hpp"
 #include "scene/outcome_image.hpp"
 
@@ -22,19 +21,6 @@ struct SkinToday {
   double improvement_percent = 0.0;  // the marks' mean so far
 };
 
-/// The home roller the patient brings to a return visit (a `home_roller`
-/// lapse before it; H1-H2): the device, what her rolling leaves in her skin,
-/// and the trainee's own demonstration of it (measurements only, never a
-/// verdict, and not graded: what to tell her is the trainee's to decide).
-struct RollerShown {
-  physics::RollerTechnique rolled;  // what `result` was rolled with
-  physics::RollerTechnique draft;   // the demonstration's controls
-  bool hers = true;                 // `result` is her rolling, as she describes it
-  physics::RollerResult result;
-  scene::Pixels side;
-  scene::Pixels holes;
-};
-
 struct CourseView {
   bool active = false;  // the open case spans visits
   int visit = 1;        // 1-based
@@ -42,7 +28,6 @@ struct CourseView {
   double day = 0.0;     // of the course, at this visit
   int treatments = 0;   // sessions given so far
   std::optional<SkinToday> skin;  // from visit 2 on
-  std::optional<RollerShown> roller;  // she brings the home roller she has used
 
   // The end of a visit: nothing is chosen for the trainee.
   std::optional<bool> come_back;      // true: she returns; false: the course ends here

@@ -31,6 +31,9 @@ void grade_criteria(const scenario::Grade& g);
 // back, the return choice at a visit's end, the course's debrief.
 void course_visit_line(const AppState& state);
 void course_skin_panel(AppState& state, UiActions& actions);
+/// The home roller she brings, inside another panel `width` wide, or in its own window.
+void home_roller_section(RollerShown& roller, UiActions& actions, float width);
+void home_roller_panel(AppState& state, UiActions& actions);
 void course_return_panel(AppState& state, UiActions& actions);
 void course_debrief_panel(AppState& state, UiActions& actions);
 

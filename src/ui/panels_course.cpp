@@ -9,7 +9,6 @@
 #include <string>
 
 #include "scenario/catalog.hpp"
-#include "scene/roller_image.hpp"
 #include "ui/panel_helpers.hpp"
 #include "ui/panels.hpp"
 #include "ui/pixels_draw.hpp"
@@ -57,39 +56,6 @@ void course_visit_line(const AppState& state) {
                      v.visit, v.max_visits, v.day, v.treatments);
 }
 
-// The home roller she brings: the drum, her holes, and the trainee's own
-// roll of it. Figures only: what they mean for her is the trainee's call.
-static void roller_section(RollerShown& r, UiActions& actions, float width) {
-  const physics::Cartridge& device = physics::cartridge(physics::CartridgeKind::home_roller_192);
-  section("The home roller she brings");
-  ImGui::TextWrapped("%d needles, %.2f mm long and %.2f mm across, in 8 rings round an %.0f mm drum (drawn with the "
-                     "needles %.0f times their length).",
-                     device.needle_count(), r.rolled.needle_length_mm, device.needle_diameter_mm,
-                     2.0 * device.drum_radius_mm, scene::roller_needle_drawn_scale);
-  draw_pixels(r.side, std::min(1.0f, 0.48f * width / static_cast<float>(std::max(1, r.side.width))));
-  ImGui::SameLine();
-  draw_pixels(r.holes, std::min(1.0f, 0.48f * width / static_cast<float>(std::max(1, r.holes.width))));
-  const physics::RollerResult& x = r.result;
-  ImGui::TextWrapped("%s: %d passes at %.1f N, skin %s. %.0f holes per cm2 in the circle; channels %.2f mm deep on "
-                     "average (%.2f mm at most), going in at %.0f degrees to the skin's normal; unevenness (spread of "
-                     "holes between 3 mm squares) %.0f%%.",
-                     r.hers ? "Her roller rolled the standard way" : "Your demonstration", r.rolled.passes,
-                     r.rolled.force_n, r.rolled.skin_taut ? "stretched" : "lax", x.holes_per_cm2, x.mean_depth_mm,
-                     x.deepest_mm, x.mean_channel_angle_deg, 100.0 * x.density_cv);
-  ImGui::TextDisabled("Roll it yourself (a demonstration on her skin; not graded):");
-  ImGui::SetNextItemWidth(160);
-  ImGui::SliderInt("passes", &r.draft.passes, 1, physics::RollerTechnique::most_passes);
-  ImGui::SameLine();
-  float force = static_cast<float>(r.draft.force_n);
-  ImGui::SetNextItemWidth(160);
-  if (ImGui::SliderFloat("force (N)", &force, 0.5f, static_cast<float>(physics::RollerTechnique::most_force_n), "%.1f"))
-    r.draft.force_n = force;
-  ImGui::SameLine();
-  ImGui::Checkbox("skin stretched", &r.draft.skin_taut);
-  ImGui::SameLine();
-  if (ImGui::Button("Roll it")) actions.roll_home_roller = true;
-}
-
 void course_skin_panel(AppState& state, UiActions& actions) {
   CourseView& v = state.clinic.course;
   if (!v.active || !v.skin) return;
@@ -101,13 +67,16 @@ void course_skin_panel(AppState& state, UiActions& actions) {
   ImGui::TextWrapped("Day %.0f of the course, as she comes back: look at the treated area before you decide.", v.day);
   const float width = ImGui::GetContentRegionAvail().x;
   // Smaller when the roller's pictures must fit under it.
-  const float top_scale = v.roller ? 1.5f : 2.5f;
+  const float top_scale = state.clinic.home_roller ? 1.5f : 2.5f;
   draw_pixels(s.top, std::min(top_scale, width / static_cast<float>(std::max(1, s.top.width))));
   ImGui::Text("Redness %.0f%%, darkening %.0f%% over the treated skin; the marks %.0f%% better on average", s.erythema_percent,
               s.pigment_percent, s.improvement_percent);
   ImGui::TextDisabled("Cutaway across mark 1: epidermis, dermis (pale where new collagen is laid), fat");
   draw_pixels(s.cutaway, std::min(1.0f, width / static_cast<float>(std::max(1, s.cutaway.width))));
-  if (v.roller) roller_section(*v.roller, actions, width);
+  if (state.clinic.home_roller) {
+    section("The home roller she brings");
+    home_roller_section(*state.clinic.home_roller, actions, width);
+  }
   ImGui::End();
 }
 

@@ -20,6 +20,8 @@ UiActions draw_ui(AppState& state) {
     case Stage::screening:
       consultation_panel(state, actions);
       course_skin_panel(state, actions);
+      // Inside the skin today when that panel shows, else on its own.
+      if (!(state.clinic.course.active && state.clinic.course.skin)) home_roller_panel(state, actions);
       break;
     case Stage::plan: plan_panel(state, actions); break;
     case Stage::procedure:

@@ -141,19 +141,20 @@ TEST_CASE("the home roller she brings back shows at the visit after her nightly 
   paths.assessment = true;
   app::SimulatorApp app(window, false, paths);
   ui::AppState& state = app.state();
-  CHECK_FALSE(state.clinic.course.roller);  // visit 1: she has not rolled during the course yet
+  CHECK(state.clinic.home_roller);  // visit 1: she brings the roller she has used for three months
   auto load = scenario::load_course_script_file(app::default_scenario_dir() + "/scripts/course_home_roller/good.yaml");
   REQUIRE(load.script);
   // The case's lapse: back to nightly rolling after visit 2, so she brings it to visit 3.
   app::play_course_in_app(app, *load.script, 3, ui::Stage::screening, 0.0);
   ui::CourseView& v = state.clinic.course;
   REQUIRE(v.visit == 3);
-  REQUIRE(v.roller);
-  CHECK(v.roller->hers);
-  CHECK(v.roller->result.holes_per_cm2 > 200.0);  // Doddaballapur 2009: about 250 after 15 passes
-  CHECK(v.roller->result.mean_depth_mm < 0.5);    // H1: less depth than its needles' length
-  CHECK(v.roller->side.width > 0);
-  CHECK(v.roller->holes.width > 0);
+  auto& roller = state.clinic.home_roller;
+  REQUIRE(roller);
+  CHECK(roller->hers);
+  CHECK(roller->result.holes_per_cm2 > 200.0);  // Doddaballapur 2009: about 250 after 15 passes
+  CHECK(roller->result.mean_depth_mm < 0.5);    // H1: less depth than its needles' length
+  CHECK(roller->side.width > 0);
+  CHECK(roller->holes.width > 0);
   int w = 0, h = 0;
   window.framebuffer_size(w, h);
   app.render_frame(w, h);
@@ -161,18 +162,52 @@ TEST_CASE("the home roller she brings back shows at the visit after her nightly 
   // The trainee rolls it as she might at home, one-handed: skin lax, light.
   const auto findings = state.clinic.findings;
   const auto decision = state.clinic.decision;
-  v.roller->draft.skin_taut = false;
-  v.roller->draft.force_n = 3.0;
+  roller->draft.skin_taut = false;
+  roller->draft.force_n = 3.0;
   ui::UiActions roll;
   roll.roll_home_roller = true;
   app.apply(roll);
-  REQUIRE(v.roller);
-  CHECK_FALSE(v.roller->hers);
-  CHECK_FALSE(v.roller->rolled.skin_taut);
-  CHECK(v.roller->result.holes_per_cm2 < 100.0);
+  REQUIRE(roller);
+  CHECK_FALSE(roller->hers);
+  CHECK_FALSE(roller->rolled.skin_taut);
+  CHECK(roller->result.holes_per_cm2 < 100.0);
   // A demonstration answers nothing: the visit's consultation is untouched.
   CHECK(state.stage == ui::Stage::screening);
   CHECK(state.clinic.decision == decision);
   CHECK(state.clinic.findings == findings);
   app.render_frame(w, h);
+}
+
+TEST_CASE("a case whose patient brings her home roller shows it at the consultation, and not at a visit after she stopped") {
+  const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_case_roller";
+  std::filesystem::remove_all(data);
+  render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
+  app::AppPaths paths;
+  paths.data_dir = data.string();
+  paths.open_case = app::default_scenario_dir() + "/buttock_home_roller.yaml";
+  {  // one app on the window at a time
+    app::SimulatorApp app(window, false, paths);
+    ui::AppState& state = app.state();
+    REQUIRE(state.clinic.home_roller);
+    CHECK(state.clinic.home_roller->rolled.needle_length_mm == doctest::Approx(0.5));  // home_roller_mm: 0.5
+    state.clinic.home_roller->draft.passes = 1;
+    ui::UiActions roll;
+    roll.roll_home_roller = true;
+    app.apply(roll);
+    CHECK(state.clinic.home_roller->result.holes_per_cm2 > 12.0);  // one pass: about 17 per cm2
+    CHECK(state.clinic.home_roller->result.holes_per_cm2 < 22.0);
+    int w = 0, h = 0;
+    window.framebuffer_size(w, h);
+    app.render_frame(w, h);
+  }
+
+  // The course case: counselled at visit 1, she stops until after visit 2.
+  paths.open_case = app::default_scenario_dir() + "/course_home_roller.yaml";
+  paths.data_dir = (data / "course").string();
+  app::SimulatorApp course(window, false, paths);
+  auto load = scenario::load_course_script_file(app::default_scenario_dir() + "/scripts/course_home_roller/good.yaml");
+  REQUIRE(load.script);
+  app::play_course_in_app(course, *load.script, 2, ui::Stage::screening, 0.0);
+  REQUIRE(course.state().clinic.course.visit == 2);
+  CHECK_FALSE(course.state().clinic.home_roller);
 }

@@ -69,6 +69,7 @@ void SimulatorApp::next_visit() {
   visit_grade_.reset();
   course_visits_.push_back(std::move(rv));
   if (!course_run_->finished()) {
+    write_course_so_far();
     const std::string path = c.scenario_path;
     open_attempt(course_run_->today(), path, state_.mode);
     open_course_visit();
@@ -98,17 +99,56 @@ void SimulatorApp::poll_course_grade(bool wait) {
   state_.view.show_coverage = attempt_ && attempt_->session().answers().plan.has_value();
 }
 
+std::string SimulatorApp::course_file_path() const {
+  std::string stamp = course_visits_.front().attempt.started_utc;
+  std::replace(stamp.begin(), stamp.end(), ':', '-');  // a file name on every system
+  const fs::path dir = fs::path(paths_.data_dir) / "recordings";
+  fs::create_directories(dir);
+  return (dir / (stamp + "_" + course_run_->course_case()->id + ".dscrs")).string();
+}
+
+void SimulatorApp::write_course_so_far() {
+  // Not graded as a course yet (course_total 0): the course's end, or its
+  // interruption, writes it again with its grade.
+  record::CourseRecording rec;
+  rec.visits = course_visits_;
+  try {
+    record::write_course_recording(rec, course_file_path());
+  } catch (const std::exception& e) {
+    state_.message = std::string("The course so far could not be written: ") + e.what();
+  }
+}
+
+bool SimulatorApp::keep_unfinished_course() {
+  if (!course_run_ || course_run_->finished() || course_visits_.empty() || !attempt_) return false;
+  // The visit in progress ends the course here, interrupted; its journal is
+  // dropped, since its steps go into the course's file.
+  record::RecordedVisit last{attempt_->close_as_visit(), std::nullopt};
+  last.attempt.completed = false;
+  // Left during its consultation, the visit has not started its record yet.
+  if (last.attempt.started_utc.empty()) last.attempt.started_utc = record::utc_now_iso8601();
+  const scenario::Scenario& base = *course_run_->course_case();
+  last.attempt.scenario_id = base.id;
+  last.attempt.scenario_hash = base.source_hash;
+  record::CourseRecording rec;
+  rec.visits = course_visits_;
+  rec.visits.push_back(std::move(last));
+  const std::string path = course_file_path();
+  record::write_course_recording(rec, path);
+  records_.keep_interrupted_course(course_run_->course_case(), std::move(rec), path);
+  course_run_.reset();
+  course_visits_.clear();
+  attempt_.reset();
+  return true;
+}
+
 void SimulatorApp::record_course(const scenario::CourseGrade& grade) {
   ui::CourseView& v = state_.clinic.course;
   record::CourseRecording rec;
   rec.visits = course_visits_;
   rec.course_total = grade.total;
   rec.course_passed = grade.passed;
-  std::string stamp = rec.visits.front().attempt.started_utc;
-  std::replace(stamp.begin(), stamp.end(), ':', '-');  // a file name on every system
-  const fs::path dir = fs::path(paths_.data_dir) / "recordings";
-  fs::create_directories(dir);
-  const std::string path = (dir / (stamp + "_" + grade.scenario_id + ".dscrs")).string();
+  const std::string path = course_file_path();
   record::write_course_recording(rec, path);
   state_.clinic.recording_path = path;
   v.status = "Recorded to " + path;

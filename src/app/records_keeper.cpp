@@ -8,6 +8,8 @@
 #include "record/lrs_client.hpp"
 #include "record/lrs_config.hpp"
 #include "record/outbox.hpp"
+#include "record/recorded_course.hpp"
+#include "scenario/course_attempt.hpp"
 #include "scenario/grading.hpp"
 #include "scenario/scenario_loader.hpp"
 
@@ -111,6 +113,24 @@ void RecordsKeeper::work(std::string db_path) {
 
 void RecordsKeeper::keep_interrupted(const std::string& journal_path) {
   run_in_background([journal_path](record::ProgressDb& db) { keep_journal(db, journal_path); });
+  sync_statements();
+}
+
+void RecordsKeeper::keep_interrupted_course(std::shared_ptr<const scenario::Scenario> course_case,
+                                            record::CourseRecording rec, const std::string& path) {
+  run_in_background([course_case, rec = std::move(rec), path](record::ProgressDb& db) mutable {
+    const scenario::CourseGrade grade =
+        scenario::grade_course(course_case, record::play_recorded_course(course_case, rec, path));
+    // The file then holds the grades `replay --verify` compares.
+    for (std::size_t i = 0; i < rec.visits.size() && i < grade.visits.size(); ++i) {
+      rec.visits[i].attempt.grade_total = grade.visits[i].grade.total;
+      rec.visits[i].attempt.passed = grade.visits[i].grade.passed;
+    }
+    rec.course_total = grade.total;
+    rec.course_passed = grade.passed;
+    record::write_course_recording(rec, path);
+    record::store_course_attempt(db, grade, rec, path);
+  });
   sync_statements();
 }
 

@@ -11,7 +11,9 @@
 #include <string>
 #include <thread>
 
+#include "record/course_recording.hpp"
 #include "record/progress_db.hpp"
+#include "scenario/scenario.hpp"
 
 namespace dermasim::app {
 
@@ -32,6 +34,12 @@ class RecordsKeeper {
   /// An attempt's journal becomes its recording (completed = false) and the
   /// attempt is kept as interrupted with its grade so far, in the background.
   void keep_interrupted(const std::string& journal_path);
+  /// A course left before its end (its last visit interrupted), already
+  /// written to `path`: graded on the case (the key's protocol is played too,
+  /// seconds), the file written again with its grades, and stored as an
+  /// interrupted course attempt, in the background.
+  void keep_interrupted_course(std::shared_ptr<const scenario::Scenario> course_case, record::CourseRecording rec,
+                               const std::string& path);
   /// Delivers the xAPI outbox to the course's LRS, when one is configured.
   void sync_statements();
   /// Waits until the background work is done (tests, shutdown).

@@ -1,5 +1,6 @@
 #include "app/sim_app.hpp"
 
+#include <cstdio>
 #include <imgui.h>
 
 #include <algorithm>
@@ -90,7 +91,18 @@ SimulatorApp::SimulatorApp(render::GlWindow& window, bool install_imgui_callback
   }
 }
 
-SimulatorApp::~SimulatorApp() = default;
+SimulatorApp::~SimulatorApp() {
+  // A single attempt's journal is recovered at the next start; a course's
+  // earlier visits live only in its file, so a course left open is kept now
+  // (the records' worker grades it before the program ends: seconds).
+  try {
+    if (course_run_ && !course_run_->finished() && !course_visits_.empty())
+      std::fprintf(stderr, "dermasim: keeping the course in progress as interrupted (grading it takes a few seconds)\n");
+    keep_unfinished_course();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dermasim: the course in progress could not be kept: %s\n", e.what());
+  }
+}
 
 void SimulatorApp::finish_background_work() {
   poll_grade(true);
@@ -135,6 +147,11 @@ void SimulatorApp::keep_unfinished_attempt() {
   poll_grade(true);  // a finished attempt still being graded is saved, not lost
   poll_course_grade(true);  // so is a finished course
   if (!attempt_) return;
+  try {
+    if (keep_unfinished_course()) return;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dermasim: the course in progress could not be kept: %s\n", e.what());
+  }
   if (const std::string journal = attempt_->abandon(); !journal.empty()) records_.keep_interrupted(journal);
 }
 

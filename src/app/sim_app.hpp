@@ -112,6 +112,14 @@ class SimulatorApp {
   void open_course_visit();
   /// Carries out the trainee's return choice at the end of a visit.
   void next_visit();
+  /// Where the course on screen is written: recordings/<first visit's start>_<case>.dscrs.
+  std::string course_file_path() const;
+  /// The visits so far, on disk after every visit, so a killed program
+  /// loses at most the visit in progress.
+  void write_course_so_far();
+  /// The course left before its end: the visit in progress is its last,
+  /// interrupted, and the whole course is kept (graded and stored) as interrupted.
+  bool keep_unfinished_course();
   void show_home_roller(double needle_length_mm);
   void roll_home_roller(const physics::RollerTechnique& technique, bool hers);
   /// Takes the course grade when it is ready (or waits), then records the course.

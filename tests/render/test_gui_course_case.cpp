@@ -211,3 +211,53 @@ TEST_CASE("a case whose patient brings her home roller shows it at the consultat
   REQUIRE(course.state().clinic.course.visit == 2);
   CHECK_FALSE(course.state().clinic.home_roller);
 }
+
+TEST_CASE("a course left before its end keeps every visit so far: on disk after each visit, and stored as interrupted when left") {
+  const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_course_left";
+  std::filesystem::remove_all(data);
+  render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
+  app::AppPaths paths;
+  paths.data_dir = data.string();
+  paths.open_case = course_case;
+  paths.trainee = "kim";
+  auto load = scenario::load_course_script_file(scripts + "good.yaml");
+  REQUIRE(load.script);
+  std::string path;
+  {
+    app::SimulatorApp app(window, false, paths);
+    // Visit 1 done, visit 2 under way (its consultation on screen).
+    app::play_course_in_app(app, *load.script, 2, ui::Stage::screening, 0.0);
+    REQUIRE(app.state().clinic.course.visit == 2);
+    // Visit 1 is on disk already: a killed program would not lose it.
+    std::vector<std::filesystem::path> files;
+    for (const auto& f : std::filesystem::directory_iterator(data / "recordings"))
+      if (f.path().extension() == ".dscrs") files.push_back(f.path());
+    REQUIRE(files.size() == 1);
+    path = files.front().string();
+    CHECK(record::read_course_recording(path).visits.size() == 1);
+    // The trainee opens another case: the course is kept, not dropped.
+    ui::UiActions other;
+    other.open_case = app::default_scenario_dir() + "/postpartum_abdomen_rubra.yaml";
+    app.apply(other);
+    app.finish_background_work();
+  }
+  const record::CourseRecording rec = record::read_course_recording(path);
+  REQUIRE(rec.visits.size() == 2);
+  CHECK(rec.visits[0].attempt.completed);
+  CHECK_FALSE(rec.visits[1].attempt.completed);
+  CHECK_FALSE(rec.visits[1].return_in_weeks);
+  CHECK_FALSE(rec.course_passed);  // one session, then left: the series is not done
+  // It re-grades to what it holds (replay --verify compares these).
+  auto s = scenario::load_scenario_file(course_case);
+  REQUIRE(s.scenario);
+  const auto sc = std::make_shared<const scenario::Scenario>(std::move(*s.scenario));
+  const scenario::CourseGrade again = scenario::grade_course(sc, record::play_recorded_course(sc, rec, path));
+  CHECK(again.total == doctest::Approx(rec.course_total).epsilon(1e-12));
+  CHECK(again.visits.size() == 2);
+  record::ProgressDb db((data / "progress.db").string());
+  const auto attempts = db.attempts("kim");
+  REQUIRE(attempts.size() == 1);
+  CHECK(attempts.front().scenario_id == "course_postpartum_rubra_series");
+  CHECK(attempts.front().status == record::AttemptStatus::interrupted);
+  CHECK(attempts.front().recording_path == path);
+}

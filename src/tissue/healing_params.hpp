@@ -189,11 +189,14 @@ inline constexpr double infection_resolving_days = 4.0;
 // redness) is a model choice; it is added to the treated cells, never to the
 // collagen chain.
 inline constexpr double home_roller_irritation_erythema = 0.15;
-// H1: home devices are less powerful and reach less depth. The daily rolling
-// adds no collagen stimulus of its own (0.25-0.5 mm needles end at or just
-// under the dermo-epidermal junction: dermal_track_threshold_mm, D1): only the
-// clinic session's injury map feeds the wound-healing chain, so there is no
-// home-roller collagen constant. An infection the roller starts is not left
+// H1: home devices are less powerful and reach less depth; results vary. The
+// daily rolling adds no collagen stimulus of its own: only the clinic
+// session's injury map feeds the wound-healing chain, so there is no
+// home-roller collagen constant. Model choice: the roller's physics
+// (physics::roll) shows 0.5 mm channels about two thirds of the needle's
+// length deep on stretched skin, and on lax skin most needles only tent it,
+// so any dermal effect of a patient's own rolling is small and too uneven to
+// credit against a clinic session. An infection the roller starts is not left
 // to settle: the patient keeps rolling over it (H2), so it stays active until
 // the rolling stops (Complication::kept_until_day). Model choice.
 // E3: tram-track lines where dragging clustered. A 1 mm cell dragged over for

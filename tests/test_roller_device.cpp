@@ -2,6 +2,7 @@
 // hand, reproducing Doddaballapur 2009 (J Cutan Aesthet Surg 2:110).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -142,4 +143,38 @@ TEST_CASE("Home roller: a device the patient brings, never a cartridge a plan lo
   CHECK(problems[0].find("home_roller_192") != std::string::npos);
   device.needle_length_mm = 0.5;
   CHECK(device.problems().empty());
+}
+
+TEST_CASE("Doddaballapur 2009 over a treated area: rolled in stripes each way in turn, every part of it gets about 250 holes/cm2") {
+  // A 40 mm x 30 mm area, as a patient rolls the marks she treats.
+  physics::RollerTechnique how;
+  const auto path = physics::roller_area_path(how, 40.0, 25.0, 80.0, 55.0);
+  physics::DeviceSettings device;
+  device.cartridge = CartridgeKind::home_roller_192;
+  device.needle_length_mm = 0.5;
+  physics::Simulator sim(plain_abdomen(), device);
+  // Holes in 5 mm squares across the area's inside.
+  constexpr int nx = 8, ny = 6;
+  int cells[ny][nx] = {};
+  for (const auto& c : path)
+    for (const auto& p : sim.step(c).punctures) {
+      const int cx = static_cast<int>((p.x_mm - 40.0) / 5.0), cy = static_cast<int>((p.y_mm - 25.0) / 5.0);
+      if (p.x_mm >= 40.0 && p.y_mm >= 25.0 && cx < nx && cy < ny) ++cells[cy][cx];
+    }
+  int fewest = 1 << 30, most = 0;
+  for (const auto& row : cells)
+    for (int n : row) {
+      fewest = std::min(fewest, n);
+      most = std::max(most, n);
+    }
+  const double cell_cm2 = 0.25;
+  // 16 passes over every point (four directions, four each): about 270 per cm2.
+  CHECK(fewest / cell_cm2 > 150.0);
+  CHECK(most / cell_cm2 < 450.0);
+  double total = 0.0;
+  for (const auto& row : cells)
+    for (int n : row) total += n;
+  const double mean_per_cm2 = total / (nx * ny * cell_cm2);
+  CHECK(mean_per_cm2 > 220.0);
+  CHECK(mean_per_cm2 < 320.0);
 }

@@ -31,35 +31,94 @@ void move(std::vector<PenCommand>& out, PenCommand c, double x0, double y0, doub
   }
 }
 
+// One pass along a line: lifted travel to a start before it, a pause, then
+// pressed and rolling to its end (it lands already rolling the pass's way).
+void roll_pass(std::vector<PenCommand>& out, PenCommand& c, double& x, double& y, double sx, double sy, double ex,
+               double ey, double speed, double force) {
+  const double length = std::hypot(ex - sx, ey - sy);
+  if (length <= 0.0) return;
+  const double dx = (ex - sx) / length, dy = (ey - sy) / length;
+  const double ax = sx - dx * approach_mm, ay = sy - dy * approach_mm;
+  c.force_n = 0.0;
+  move(out, c, x, y, ax, ay, speed);
+  hold(out, c, lift_s);
+  c.force_n = force;
+  move(out, c, ax, ay, ex, ey, speed);
+  x = ex;
+  y = ey;
+  c.force_n = 0.0;
+  hold(out, c, lift_s);
+}
+
+double clamped_speed(const RollerTechnique& t) { return std::clamp(t.speed_mm_s, 5.0, 200.0); }
+double clamped_force(const RollerTechnique& t) { return std::clamp(t.force_n, 0.0, RollerTechnique::most_force_n); }
+
 }  // namespace
+
+std::vector<PenCommand> roller_area_path(const RollerTechnique& t, double x0, double y0, double x1, double y1,
+                                         int passes_per_stripe) {
+  std::vector<PenCommand> out;
+  PenCommand c;
+  c.skin_taut = t.skin_taut;
+  if (x1 < x0) std::swap(x0, x1);
+  if (y1 < y0) std::swap(y0, y1);
+  const double stripe_mm = 2.0 * cartridge(CartridgeKind::home_roller_192).cap_radius_mm;  // the drum's length
+  const int passes = std::clamp(passes_per_stripe, 1, RollerTechnique::most_passes);
+  double x = 0.5 * (x0 + x1), y = 0.5 * (y0 + y1);
+  c.x_mm = x;
+  c.y_mm = y;
+  for (const double deg : {0.0, 90.0, 45.0, 135.0}) {
+    const double dx = std::cos(deg * std::numbers::pi / 180.0), dy = std::sin(deg * std::numbers::pi / 180.0);
+    const double nx = -dy, ny = dx;  // across the stripes
+    // The rectangle's extent along and across this direction.
+    double lo_n = 1e300, hi_n = -1e300, lo_d = 1e300, hi_d = -1e300;
+    for (const double cx : {x0, x1})
+      for (const double cy : {y0, y1}) {
+        lo_n = std::min(lo_n, cx * nx + cy * ny);
+        hi_n = std::max(hi_n, cx * nx + cy * ny);
+        lo_d = std::min(lo_d, cx * dx + cy * dy);
+        hi_d = std::max(hi_d, cx * dx + cy * dy);
+      }
+    for (double n = lo_n + 0.5 * stripe_mm; n < hi_n + 0.5 * stripe_mm; n += stripe_mm) {
+      // The stripe's centre line, clipped to the rectangle (with half a drum
+      // of margin, so its edges are rolled too).
+      double s0 = lo_d, s1 = hi_d;
+      const double px = n * nx, py = n * ny;  // the line's point nearest the origin
+      auto clip = [&](double p, double d, double lo, double hi) {
+        if (std::abs(d) < 1e-12) return p >= lo - 0.5 * stripe_mm && p <= hi + 0.5 * stripe_mm;
+        double a = (lo - 0.5 * stripe_mm - p) / d, b = (hi + 0.5 * stripe_mm - p) / d;
+        if (a > b) std::swap(a, b);
+        s0 = std::max(s0, a);
+        s1 = std::min(s1, b);
+        return true;
+      };
+      if (!clip(px, dx, x0, x1) || !clip(py, dy, y0, y1) || s1 <= s0) continue;
+      for (int k = 0; k < passes; ++k) {
+        const bool back = k % 2 == 1;
+        const double a = back ? s1 : s0, b = back ? s0 : s1;
+        roll_pass(out, c, x, y, px + a * dx, py + a * dy, px + b * dx, py + b * dy, clamped_speed(t), clamped_force(t));
+      }
+    }
+  }
+  return out;
+}
 
 std::vector<PenCommand> roller_path(const RollerTechnique& t) {
   std::vector<PenCommand> out;
   PenCommand c;
   c.skin_taut = t.skin_taut;
-  c.motor_on = false;
   c.x_mm = t.center_x_mm;
   c.y_mm = t.center_y_mm;
   const int passes = std::clamp(t.passes, 0, RollerTechnique::most_passes);
-  const double speed = std::clamp(t.speed_mm_s, 5.0, 200.0);
-  const double force = std::clamp(t.force_n, 0.0, RollerTechnique::most_force_n);
   constexpr double directions_deg[] = {0.0, 90.0, 45.0, 135.0};
   double x = t.center_x_mm, y = t.center_y_mm;
+  const double half = 0.5 * t.pass_length_mm;
   for (int p = 0; p < passes; ++p) {
     // Back and forth along each direction: odd passes the other way.
     const double a = (directions_deg[(p / 2) % 4] + (p % 2 ? 180.0 : 0.0)) * std::numbers::pi / 180.0;
     const double dx = std::cos(a), dy = std::sin(a);
-    const double half = 0.5 * t.pass_length_mm;
-    const double sx = t.center_x_mm - dx * (half + approach_mm), sy = t.center_y_mm - dy * (half + approach_mm);
-    c.force_n = 0.0;
-    move(out, c, x, y, sx, sy, speed);
-    hold(out, c, lift_s);
-    c.force_n = force;
-    move(out, c, sx, sy, t.center_x_mm + dx * half, t.center_y_mm + dy * half, speed);
-    x = t.center_x_mm + dx * half;
-    y = t.center_y_mm + dy * half;
-    c.force_n = 0.0;
-    hold(out, c, lift_s);
+    roll_pass(out, c, x, y, t.center_x_mm - dx * half, t.center_y_mm - dy * half, t.center_x_mm + dx * half,
+              t.center_y_mm + dy * half, clamped_speed(t), clamped_force(t));
   }
   return out;
 }

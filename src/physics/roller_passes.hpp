@@ -30,6 +30,14 @@ struct RollerTechnique {
 /// start; it lands moving, so the drum already rolls the pass's way.
 std::vector<PenCommand> roller_path(const RollerTechnique& technique);
 
+/// Passes over a whole rectangle, as a patient rolls a treated area: in each
+/// of the four directions in turn, stripes a drum's width apart across the
+/// rectangle, each rolled `passes_per_stripe` times back and forth, so every
+/// point gets about 4 x passes_per_stripe passes (4: 16, the paper's 15
+/// rounded to four directions). `technique`'s centre and pass count are not used.
+std::vector<PenCommand> roller_area_path(const RollerTechnique& technique, double x0_mm, double y0_mm, double x1_mm,
+                                         double y1_mm, int passes_per_stripe = 4);
+
 /// What the needles left, counted in a circle round the centre that every
 /// pass covers (narrower than the drum).
 struct RollerResult {

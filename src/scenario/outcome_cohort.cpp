@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "physics/roller_passes.hpp"
 #include "physics/scripted_pen.hpp"
 #include "scenario/session.hpp"
 #include "tissue/healing_params.hpp"
@@ -153,6 +154,35 @@ ValidationRow claim_row(std::string name, std::string source, std::string publis
 
 }  // namespace
 
+namespace {
+
+// H1's home arm: the 192-needle home roller (physics/roller_passes.hpp) rolled
+// the paper's way (16 passes over every point, 5 N, the skin stretched: the
+// best a patient does at home) over the rectangle the script's pen treated.
+std::shared_ptr<const tissue::InjuryMap> home_rolled(const std::shared_ptr<const tissue::SkinPatch>& patch,
+                                                     const std::vector<physics::PenCommand>& commands) {
+  double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+  for (const auto& c : commands)
+    if (c.motor_on && c.force_n > 0.0) {
+      x0 = std::min(x0, c.x_mm);
+      y0 = std::min(y0, c.y_mm);
+      x1 = std::max(x1, c.x_mm);
+      y1 = std::max(y1, c.y_mm);
+    }
+  InjuryRecorder recorder(patch);
+  if (x1 < x0) return recorder.map();  // the script treated nothing
+  physics::DeviceSettings roller;
+  roller.cartridge = physics::CartridgeKind::home_roller_192;
+  roller.needle_length_mm = home_roller_length_mm;
+  physics::Simulator sim(patch, roller);
+  physics::RollerTechnique how;
+  how.needle_length_mm = home_roller_length_mm;
+  for (const auto& c : physics::roller_area_path(how, x0, y0, x1, y1)) recorder.observe(sim, sim.step(c));
+  return recorder.map();
+}
+
+}  // namespace
+
 CohortSource cohort_source(const std::shared_ptr<const Scenario>& s, const TraineeScript& script) {
   Session session(s);
   for (const auto& id : script.consultation.asked) session.ask(id);
@@ -172,8 +202,7 @@ CohortSource cohort_source(const std::shared_ptr<const Scenario>& s, const Train
   physics::DeviceSettings device = script.plan->device;
   device.needle_length_mm = physics::DeviceSettings::min_length_mm;  // 0.25 mm (P2)
   src.epidermal = treated_session(*s, session.answers(), session.commands(), &device).session.injury;
-  device.needle_length_mm = home_roller_length_mm;
-  src.shallow = treated_session(*s, session.answers(), session.commands(), &device).session.injury;
+  src.shallow = home_rolled(std::make_shared<const tissue::SkinPatch>(s->patch), session.commands());
   src.care = care_given(session.answers());
   src.plan = planned_series(session.answers());
   src.needle_length_mm = script.plan->device.needle_length_mm;

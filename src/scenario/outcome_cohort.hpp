@@ -23,7 +23,7 @@ struct CohortSource {
   std::shared_ptr<const Scenario> scenario;
   std::shared_ptr<const tissue::InjuryMap> standard;   // the script's own session
   std::shared_ptr<const tissue::InjuryMap> epidermal;  // the same pen path with 0.25 mm needles (P2)
-  std::shared_ptr<const tissue::InjuryMap> shallow;    // with a home roller's depth (H1)
+  std::shared_ptr<const tissue::InjuryMap> shallow;    // a home roller rolled over the same area (H1)
   tissue::CareGiven care;
   tissue::SeriesPlan plan;
   double needle_length_mm = 0.0;  // the script's setting
@@ -34,8 +34,8 @@ struct CohortSource {
 /// longest of them is taken so the row is not won by the threshold alone.
 inline constexpr double home_roller_length_mm = 0.5;
 
-/// Runs `script` on `s` (headless, no grading) and re-simulates its pen
-/// commands at the two other depths. Throws FlowError when the script does
+/// Runs `script` on `s` (headless, no grading), re-simulates its pen
+/// commands at 0.25 mm and rolls the home roller over the area it treated. Throws FlowError when the script does
 /// not treat.
 CohortSource cohort_source(const std::shared_ptr<const Scenario>& s, const TraineeScript& script);
 

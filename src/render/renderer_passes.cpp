@@ -86,13 +86,12 @@ void SceneRenderer::draw_surface(const scene::RenderScene& scene) const {
   }
 }
 
-void SceneRenderer::draw_strata(const scene::RenderScene& scene) {
+void SceneRenderer::draw_strata(const glm::vec3& eye_mm) {
   const ShaderProgram& p = strata_program_;
   p.use();
   p.set("u_tissue", 0);
   p.set("u_tissue_tile_mm", static_cast<float>(tissue_detail_tile_mm));
   glBindTextureUnit(0, tissue_detail_texture_.get());
-  (void)scene;
   glBindVertexArray(strata_vao_.get());
   if (cut_vertex_count_ > 0) {
     // The cut face lies on the plane itself: never clipped. It is drawn first,
@@ -106,7 +105,13 @@ void SceneRenderer::draw_strata(const scene::RenderScene& scene) {
   }
   if (wall_vertex_count_ > 0) {
     glVertexArrayVertexBuffer(strata_vao_.get(), 0, wall_vertices_.get(), 0, sizeof(StrataVertex));
-    glDrawArrays(GL_TRIANGLES, 0, wall_vertex_count_);
+    // Walls are vertical, so facing is decided in the horizontal plane (the
+    // vertical exaggeration does not change it). The insides of the walls
+    // that face away are closed off by the surface and, in the cutaway, by
+    // the cut face, which spans the same strata.
+    const glm::vec2 eye(eye_mm);
+    for (const Wall& w : walls_)
+      if (w.count > 0 && glm::dot(w.outward, eye - w.point_mm) > 0.0f) glDrawArrays(GL_TRIANGLES, w.first, w.count);
   }
 }
 

@@ -132,7 +132,17 @@ void SceneRenderer::sync_skin(const scene::RenderScene& scene) {
   std::vector<StrataVertex> walls;
   const std::array<glm::vec3, 4> outward{glm::vec3(0, -1, 0), glm::vec3(1, 0, 0), glm::vec3(0, 1, 0),
                                          glm::vec3(-1, 0, 0)};
-  for (std::size_t k = 0; k < 4; ++k) append_strata_wall(scene.block.edges[k], outward[k], walls);
+  for (std::size_t k = 0; k < 4; ++k) {
+    const auto first = walls.size();
+    append_strata_wall(scene.block.edges[k], outward[k], walls);
+    Wall& w = walls_[k];
+    w.first = static_cast<GLint>(first);
+    w.count = static_cast<GLsizei>(walls.size() - first);
+    w.outward = glm::vec2(outward[k]);
+    if (!scene.block.edges[k].empty())
+      w.point_mm = glm::vec2(static_cast<float>(scene.block.edges[k].front().x_mm),
+                             static_cast<float>(scene.block.edges[k].front().y_mm));
+  }
   glNamedBufferData(wall_vertices_.get(), static_cast<GLsizeiptr>(walls.size() * sizeof(StrataVertex)), walls.data(),
                     GL_STATIC_DRAW);
   wall_vertex_count_ = static_cast<GLsizei>(walls.size());
@@ -241,7 +251,7 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
   prepare_solids(scene, toward_viewer);
   draw_solids(false);
   timer.mark("pen_and_marks");
-  draw_strata(scene);
+  draw_strata(glm::vec3(eye));
   timer.mark("strata");
   draw_surface(scene);
   timer.mark("skin_surface");

@@ -30,6 +30,23 @@ float hash12(vec2 p) {
   return fract((p3.x + p3.y) * p3.z);
 }
 
+// Cheap stand-ins for sin() and exp(): llvmpipe evaluates transcendental
+// functions as long polynomials for every pixel, and the creases and the pen
+// shadow need only their shape. fast_sin is the parabola through the sine's
+// zeros and peaks (within 0.06 of it); gauss_falloff is (1 - q/8)^8, within
+// 0.04 of exp(-q) and exactly 0 from q = 8 (the shadow's edge).
+float fast_sin(float x) {
+  float y = fract(x * 0.15915494 + 0.5) * 2.0 - 1.0;  // x wrapped to [-pi, pi), over pi
+  return 4.0 * y * (1.0 - abs(y));
+}
+
+float gauss_falloff(float q) {
+  float b = max(1.0 - q * 0.125, 0.0);
+  b *= b;
+  b *= b;
+  return b * b;
+}
+
 vec3 coverage_colour(float level) {
   // The extractor's scale: 0..0.5 below the target (blue towards green),
   // 0.5..1 from the target to the over-treatment ceiling (green, yellowing
@@ -76,15 +93,15 @@ void main() {
   vec2 across = vec2(-dir.y, dir.x);
   float s = dot(v_patch, across);
   float t = dot(v_patch, dir);
-  float phase = s * 6.2832 / 0.45 + (detail.b - 0.5) * 5.0 + sin(t * 0.7) * 1.2;
+  float phase = s * 6.2832 / 0.45 + (detail.b - 0.5) * 5.0 + fast_sin(t * 0.7) * 1.2;
   float crease_amp = cover * (0.25 + 0.55 * severity) * (0.6 + 0.4 * alba);
 
   // Normal: the (exaggerated) depression, skin relief (flattened in the marks,
   // which lose their rete ridges and skin lines), and the creases.
   vec3 n = normalize(vec3(-v_grad, 1.0));
   vec2 relief = (detail.rg - 0.5) * 2.0 * (1.0 - 0.75 * cover);
-  n = normalize(n + vec3(relief * 0.5 + across * cos(phase) * crease_amp * 0.45, 0.0));
-  float cavity = mix(detail.a, 1.0, 0.7 * cover) * (1.0 - 0.1 * crease_amp * (0.5 - 0.5 * sin(phase)));
+  n = normalize(n + vec3(relief * 0.5 + across * fast_sin(phase + 1.5707963) * crease_amp * 0.45, 0.0));
+  float cavity = mix(detail.a, 1.0, 0.7 * cover) * (1.0 - 0.1 * crease_amp * (0.5 - 0.5 * fast_sin(phase)));
 
   // Erythema: haemoglobin takes green and blue out of the reflected light.
   float erythema = treat.r;
@@ -130,7 +147,7 @@ void main() {
 
   vec2 to_pen = v_patch - u_pen_shadow.xy;
   float shadow_radius = 10.0 + u_pen_shadow.z * 0.35;
-  float shadow = u_pen_shadow_strength * exp(-dot(to_pen, to_pen) / (shadow_radius * shadow_radius)) *
+  float shadow = u_pen_shadow_strength * gauss_falloff(dot(to_pen, to_pen) / (shadow_radius * shadow_radius)) *
                  clamp(1.0 - u_pen_shadow.z / 80.0, 0.0, 1.0);
 
   vec3 colour = albedo * (diffuse * 1.05 * (1.0 - shadow) + ambient) * cavity + vec3(spec) * (1.0 - shadow);

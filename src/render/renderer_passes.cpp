@@ -109,9 +109,16 @@ void SceneRenderer::draw_strata(const glm::vec3& eye_mm) {
     // vertical exaggeration does not change it). The insides of the walls
     // that face away are closed off by the surface and, in the cutaway, by
     // the cut face, which spans the same strata.
+    // Exception: in the cutaway the far wall parallel to the cut is kept,
+    // because where the pen presses the surface down, the seam between the
+    // pressed surface and the cut face shows slivers of its inside.
     const glm::vec2 eye(eye_mm);
-    for (const Wall& w : walls_)
-      if (w.count > 0 && glm::dot(w.outward, eye - w.point_mm) > 0.0f) glDrawArrays(GL_TRIANGLES, w.first, w.count);
+    const glm::vec2 kept_side(clip_plane_.x, clip_plane_.y);
+    for (const Wall& w : walls_) {
+      const bool faces_eye = glm::dot(w.outward, eye - w.point_mm) > 0.0f;
+      const bool far_wall_of_cut = clip_on_ && glm::dot(w.outward, kept_side) > 0.5f;
+      if (w.count > 0 && (faces_eye || far_wall_of_cut)) glDrawArrays(GL_TRIANGLES, w.first, w.count);
+    }
   }
 }
 

@@ -47,5 +47,9 @@ file(WRITE ${WORK}/junk.dsrec "not a recording")
 run(1 ${DS} outcome --scenario ${SCEN} --session ${WORK}/junk.dsrec)
 run(2 ${DS} outcome --scenario ${SCEN})
 run(2 ${DS} validate)
+# The shipped library validates whole: its course cases (course scripts, graded
+# against the key's protocol) are not read as single-session scripts.
+run(0 ${DS} validate outcomes)
+expect_in("${out}" "every row within its tolerance")
 run(1 ${DS} validate outcomes --patients 5)
 expect_in("${out}" "--patients must be a whole number in 100..")

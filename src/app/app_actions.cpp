@@ -26,7 +26,7 @@ void SimulatorApp::apply(const ui::UiActions& actions) {
   if (actions.camera_preset) set_view(*actions.camera_preset);
   apply_keys(actions);
   const bool flow = actions.ask || actions.decide || actions.start_procedure || actions.finish_procedure ||
-                    actions.submit_aftercare;
+                    actions.submit_aftercare || actions.next_visit;
   try {
     if (actions.show_library) {
       refresh_library();
@@ -82,8 +82,9 @@ void SimulatorApp::apply_flow(const ui::UiActions& actions) {
                                       ? c.precautions
                                       : std::vector<std::string>{});
     // The attempt exists from the end of the consultation: killing the
-    // program from here on leaves it interrupted, not lost.
-    attempt_->begin_record(db_, (fs::path(paths_.data_dir) / "recordings").string());
+    // program from here on leaves it interrupted, not lost. A course's visit
+    // has no row of its own: the course is stored as one attempt at its end.
+    attempt_->begin_record(course_run_ ? nullptr : db_, (fs::path(paths_.data_dir) / "recordings").string());
     c.recording_path = attempt_->recording_path();
     if (session.stage() == scenario::Stage::debrief) enter_debrief();
   }
@@ -106,6 +107,7 @@ void SimulatorApp::apply_flow(const ui::UiActions& actions) {
                              static_cast<double>(*sd.maintenance_months)});
     enter_debrief();
   }
+  if (actions.next_visit) next_visit();
 }
 
 }  // namespace dermasim::app

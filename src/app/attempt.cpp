@@ -48,11 +48,12 @@ void Attempt::journal_steps() {
   if (journal_) journal_->append(session_->commands());
 }
 
-void Attempt::start_grading() {
+void Attempt::start_grading(bool with_outcome) {
   // The finished session no longer changes; the worker shares it.
   grade_ = std::async(std::launch::async, [session = std::shared_ptr<const scenario::Session>(session_)] {
     return scenario::grade_attempt(session->scenario(), session->answers(), session->commands());
   });
+  if (!with_outcome) return;
   outcome_ = std::async(std::launch::async,
                         [session = std::shared_ptr<const scenario::Session>(session_), seed = outcome_seed()] {
                           return build_outcome_film(session->scenario(), session->answers(), session->commands(),
@@ -105,6 +106,13 @@ std::string Attempt::save(const scenario::Grade& grade, record::ProgressDb* db) 
   if (journal_) journal_->discard();
   journal_.reset();
   return status;
+}
+
+record::Recording Attempt::close_as_visit() {
+  record::Recording rec = recording();
+  if (journal_) journal_->discard();
+  journal_.reset();
+  return rec;
 }
 
 std::string Attempt::abandon() {

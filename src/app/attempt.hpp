@@ -41,7 +41,9 @@ class Attempt {
 
   /// Grades the finished attempt on a worker: re-simulating it takes about
   /// 0.5 s for 96 s of procedure, 2 s for ten minutes.
-  void start_grading();
+  /// `with_outcome`: also predict the healing time-lapse (not for a course's
+  /// visit, whose healing the course itself carries forward).
+  void start_grading(bool with_outcome = true);
   bool grading() const { return grade_.valid(); }
   /// The grade once it is ready (waiting for it when `wait`).
   std::optional<scenario::Grade> take_grade(bool wait);
@@ -56,6 +58,9 @@ class Attempt {
   /// Writes the recording with its grade, finishes the database row and drops
   /// the journal. Returns what was saved, for the trainee; throws on failure.
   std::string save(const scenario::Grade& grade, record::ProgressDb* db);
+  /// A course visit done: its recording goes into the course's (written at the
+  /// course's end), so the visit's own journal is dropped. Returns the recording.
+  record::Recording close_as_visit();
   /// Left unfinished: closes the journal and returns its path ("" when none).
   std::string abandon();
 

@@ -45,4 +45,14 @@ std::shared_ptr<ui::OutcomeFilm> build_outcome_film(const scenario::Scenario& s,
   return film;
 }
 
+ui::SkinToday skin_today(const tissue::HealingCourse& course, const scenario::VisitFindings& findings) {
+  ui::SkinToday t;
+  t.top = scene::outcome_top_view(course, top_px_per_mm);
+  t.cutaway = scene::outcome_cutaway(course, 0, cutaway_span_mm, cutaway_depth_mm, cutaway_px_per_mm, cutaway_depth_px_per_mm);
+  t.erythema_percent = 100.0 * findings.erythema_mean;
+  t.pigment_percent = 100.0 * findings.pigment_mean;
+  t.improvement_percent = findings.improvement_percent;
+  return t;
+}
+
 }  // namespace dermasim::app

@@ -94,6 +94,7 @@ SimulatorApp::~SimulatorApp() = default;
 
 void SimulatorApp::finish_background_work() {
   poll_grade(true);
+  poll_course_grade(true);
   records_.wait();
 }
 
@@ -132,6 +133,7 @@ bool SimulatorApp::open_from_library(const std::string& path) {
 
 void SimulatorApp::keep_unfinished_attempt() {
   poll_grade(true);  // a finished attempt still being graded is saved, not lost
+  poll_course_grade(true);  // so is a finished course
   if (!attempt_) return;
   if (const std::string journal = attempt_->abandon(); !journal.empty()) records_.keep_interrupted(journal);
 }
@@ -147,6 +149,20 @@ bool SimulatorApp::open_case(std::string path, std::optional<scenario::Mode> pla
   viewing_stored_.clear();
   replay_.reset();
   const scenario::Mode mode = paths_.assessment ? scenario::Mode::assessment : plan_mode.value_or(s->mode);
+  course_run_.reset();
+  course_visits_.clear();
+  visit_grade_.reset();
+  if (s->course) {
+    course_run_ = std::make_unique<scenario::CourseRun>(s);
+    open_attempt(course_run_->today(), path, mode);
+    open_course_visit();
+  } else {
+    open_attempt(s, path, mode);
+  }
+  return true;
+}
+
+void SimulatorApp::open_attempt(std::shared_ptr<const scenario::Scenario> s, const std::string& path, scenario::Mode mode) {
   attempt_ = std::make_unique<Attempt>(s, mode, path, paths_.trainee);
   ui::CaseState& c = state_.clinic;
   // Everything the trainee chooses starts unchosen.
@@ -175,7 +191,6 @@ bool SimulatorApp::open_case(std::string path, std::optional<scenario::Mode> pla
   show_case_on_screen();
   state_.stage = ui::Stage::screening;
   set_view(scene::ViewPreset::oblique);
-  return true;
 }
 
 void SimulatorApp::show_case_on_screen() {
@@ -207,6 +222,7 @@ void SimulatorApp::set_view(scene::ViewPreset view) {
 
 StepSummary SimulatorApp::step(physics::PenInput& input, int steps) {
   poll_grade(false);
+  poll_course_grade(false);
   StepSummary s;
   if (replay_ && state_.stage == ui::Stage::replay) {
     // The replay runs on recorded commands at its own speed, from real time.
@@ -257,6 +273,7 @@ void SimulatorApp::note_frame_time(double frame_ms) {
 
 ui::UiActions SimulatorApp::render_frame(int width, int height) {
   poll_grade(false);
+  poll_course_grade(false);
   const bool procedure = state_.stage == ui::Stage::procedure;
   // Assessment keeps the coverage map for the debrief, whatever asked for it.
   if (procedure && !scenario::shows_hints(state_.mode)) state_.view.show_coverage = false;
@@ -300,9 +317,10 @@ void SimulatorApp::enter_debrief() {
   c.grade.reset();
   c.grading = true;
   // The debrief shows the coverage map, in assessment too.
-  state_.view.show_coverage = attempt_->session().answers().plan.has_value();
+  // A course's visit shows it with the course's grade, not before the return is chosen.
+  state_.view.show_coverage = attempt_->session().answers().plan.has_value() && !course_run_;
   // On a worker, so the window stays live; poll_grade() collects it.
-  attempt_->start_grading();
+  attempt_->start_grading(!course_run_);
 }
 
 void SimulatorApp::poll_grade(bool wait) {
@@ -311,6 +329,14 @@ void SimulatorApp::poll_grade(bool wait) {
   try {
     auto grade = attempt_->take_grade(wait);
     if (!grade) return;
+    if (course_run_) {
+      // A course's visit: its grade waits for the course's end, unseen (the
+      // return choice is made without it) and unsaved (the course's recording holds the visit).
+      visit_grade_ = std::move(grade);
+      c.course.visit_graded = true;
+      c.grading = false;
+      return;
+    }
     c.grade = std::move(grade);
     c.outcome = attempt_->take_outcome(true);
     c.grading = false;

@@ -2,6 +2,7 @@
 // The simulator's frame, shared by the interactive window and `bench render`:
 // the scenario flow (a scenario::Session), whole 1 kHz physics steps during
 // the procedure, scene extraction, the 3D scene, then the panels.
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,11 +13,13 @@
 #include "app/records_keeper.hpp"
 #include "app/replay_player.hpp"
 #include "physics/simulator.hpp"
+#include "record/course_recording.hpp"
 #include "record/journal.hpp"
 #include "record/progress_db.hpp"
 #include "render/gl_window.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
+#include "scenario/course_run.hpp"
 #include "scenario/session.hpp"
 #include "scene/camera.hpp"
 #include "scene/scene_extractor.hpp"
@@ -102,6 +105,16 @@ class SimulatorApp {
   /// Takes the grade when it is ready (or waits for it), then saves the attempt.
   void poll_grade(bool wait);
   void save_report();
+  /// Puts `s` on screen as a fresh attempt at the consultation, every choice unmade.
+  void open_attempt(std::shared_ptr<const scenario::Scenario> s, const std::string& path, scenario::Mode mode);
+  // A course case visit after visit (course_play.cpp).
+  /// The visit the course run stands at, on screen with the skin as it is that day.
+  void open_course_visit();
+  /// Carries out the trainee's return choice at the end of a visit.
+  void next_visit();
+  /// Takes the course grade when it is ready (or waits), then records the course.
+  void poll_course_grade(bool wait);
+  void record_course(const scenario::CourseGrade& grade);
   void show_case_on_screen();
   /// The attempt on screen, left unfinished, is kept as interrupted.
   void keep_unfinished_attempt();
@@ -124,6 +137,11 @@ class SimulatorApp {
   std::unique_ptr<Attempt> attempt_;  // the case on screen
   std::unique_ptr<physics::Simulator> no_case_;  // the skin shown while no case is open
   std::unique_ptr<ReplayPlayer> replay_;
+  // A course case: the run, the visits recorded so far, the grade being computed.
+  std::unique_ptr<scenario::CourseRun> course_run_;
+  std::vector<record::RecordedVisit> course_visits_;
+  std::optional<scenario::Grade> visit_grade_;  // the visit's own, kept for the course's end
+  std::future<scenario::CourseGrade> course_grade_;
   ui::Stage replay_return_stage_ = ui::Stage::debrief;
   std::string viewing_stored_;  // the stored attempt the debrief shows, if not the current one
   scene::SceneExtractor extractor_;

@@ -8,6 +8,8 @@
 #include "app/cli_args.hpp"
 #include "app/gui_verbs.hpp"
 #include "app/sim_app.hpp"
+#include "app/ui_script_player.hpp"
+#include "app/verbs_course.hpp"
 #include "app/view_setup.hpp"
 #include "render/gl.hpp"
 #include "render/png_writer.hpp"
@@ -18,43 +20,6 @@
 
 namespace dermasim::app {
 namespace {
-
-// Plays a trainee script through the app up to `stop`.
-void play_script(SimulatorApp& app, const scenario::TraineeScript& t, ui::Stage stop, double procedure_s) {
-  ui::CaseState& c = app.state().clinic;
-  auto act = [&](auto set) {
-    ui::UiActions a;
-    set(a);
-    app.apply(a);
-    if (!app.state().message.empty()) throw std::runtime_error(app.state().message);
-  };
-  for (const auto& id : t.consultation.asked) act([&](ui::UiActions& a) { a.ask = id; });
-  c.findings = t.consultation.findings;
-  c.decision = t.consultation.decision;
-  c.precautions = t.consultation.precautions;
-  if (stop == ui::Stage::screening) return;
-  act([](ui::UiActions& a) { a.decide = true; });
-  if (stop == ui::Stage::plan || app.state().stage == ui::Stage::debrief) {
-    if (t.plan) c.plan = ui::PlanDraft::of(*t.plan);
-    app.finish_background_work();
-    return;
-  }
-  c.plan = ui::PlanDraft::of(*t.plan);
-  act([](ui::UiActions& a) { a.start_procedure = true; });
-  physics::ScriptedPen pen(scenario::procedure_path(t, *c.scenario));
-  const int limit = stop == ui::Stage::procedure ? static_cast<int>(procedure_s * 1000.0) : 1 << 30;
-  for (int done = 0; done < limit && !pen.finished(); done += 100) app.step(pen, 100);
-  if (stop == ui::Stage::procedure) return;
-  act([](ui::UiActions& a) { a.finish_procedure = true; });
-  if (t.aftercare) {
-    c.instructions = t.aftercare->instructions;
-    c.schedule = {t.aftercare->sessions, static_cast<float>(t.aftercare->interval_weeks),
-                  static_cast<float>(t.aftercare->maintenance_months)};
-  }
-  if (stop == ui::Stage::aftercare) return;
-  act([](ui::UiActions& a) { a.submit_aftercare = true; });
-  app.finish_background_work();
-}
 
 ui::Stage parse_stage(std::string_view name) {
   if (name == "library") return ui::Stage::library;
@@ -102,11 +67,21 @@ int run_ui_capture(std::span<const std::string_view> args) {
   SimulatorApp app(window, false, paths);
   if (!app.state().message.empty()) throw std::runtime_error(app.state().message);
   app.state().show_help = has_flag(args, "--help-panel");
-  if (const auto script_path = option(args, "--script")) {
+  const auto script_path = option(args, "--script");
+  if (script_path && is_course_script_file(std::string(*script_path))) {
+    // A course script: its visits in turn, to visit --visit N (every visit when left out) at the stage.
+    auto load = scenario::load_course_script_file(std::string(*script_path));
+    if (!load.script) throw std::runtime_error(load.errors.empty() ? "the script does not load" : load.errors[0].str());
+    const int visits = static_cast<int>(load.script->visits.size());
+    const int stop_visit = static_cast<int>(option_int(args, "--visit", visits + 1, 1, visits));
+    play_course_in_app(app, *load.script, stop_visit, stage, seconds);
+  } else if (option(args, "--visit")) {
+    throw std::invalid_argument("--visit N needs --script with a course script");
+  } else if (script_path) {
     auto load = scenario::load_script_file(std::string(*script_path));
     if (!load.script) throw std::runtime_error(load.errors.empty() ? "the script does not load" : load.errors[0].str());
     const bool after_debrief = stage == ui::Stage::progress || stage == ui::Stage::instructor || stage == ui::Stage::replay;
-    play_script(app, *load.script, after_debrief ? ui::Stage::debrief : stage, seconds);
+    play_script_in_app(app, *load.script, after_debrief ? ui::Stage::debrief : stage, seconds);
     ui::UiActions a;
     if (stage == ui::Stage::progress) a.show_progress = "";
     if (stage == ui::Stage::replay) {

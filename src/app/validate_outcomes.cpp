@@ -27,6 +27,10 @@ std::vector<scenario::CohortSource> library_sources(const std::string& dir) {
   for (const auto& f : files) {
     auto load = scenario::load_scenario_file(f.string());
     if (!load.scenario) throw std::runtime_error(f.string() + ": the scenario does not load");
+    // A course case's good script is a course script (visits:), and its outcome
+    // is judged against the key's own protocol on the same patient (course_grade.cpp),
+    // not against the single-session figures this cohort reproduces.
+    if (load.scenario->course) continue;
     const fs::path script_path = fs::path(dir) / "scripts" / load.scenario->id / "good.yaml";
     if (!fs::exists(script_path)) continue;
     auto script = scenario::load_script_file(script_path.string());

@@ -9,7 +9,7 @@ constexpr std::array<Decision, 4> decisions{Decision::proceed, Decision::proceed
                                             Decision::refer};
 
 using K = InstructionKind;
-constexpr std::array<Instruction, 33> instructions{{
+constexpr std::array<Instruction, 34> instructions{{
     // Aftercare (docs/SOURCES.md A1-A8, E1).
     {"avoid_sun_week", K::aftercare, "Avoid direct sun on the treated area for at least a week", "A1", false,
      "Sun on freshly needled skin risks irritation and discolouration: avoid it for at least a week (A1)."},
@@ -94,6 +94,10 @@ constexpr std::array<Instruction, 33> instructions{{
      "Home devices are less powerful and reach less depth (H1)."},
     {"home_roller_daily", K::home_care, "Rolling every day at home speeds up the results", "H2", true,
      "Overuse damages the skin barrier (H2); sessions need weeks between them (S1)."},
+    {"stop_home_roller", K::home_care, "Stop using the home roller on the area for the whole treatment series", "H2",
+     false,
+     "A home roller between sessions risks infection when it is not sterilised and damages the barrier with "
+     "overuse (H2); the clinic's series does the work, with safety and fewer sessions (H3)."},
 }};
 
 constexpr std::array<Precaution, 8> precautions{{

@@ -38,7 +38,7 @@ struct CourseOutcome {
   double day = 0.0;                  // of the reading: S3 after the last session
   double improvement_percent = 0.0;  // mean over the marks
   int treatments = 0;
-  int pih = 0, infection = 0, tram_track = 0;  // complications that occurred
+  int pih = 0, infection = 0, tram_track = 0, rf_burn = 0;  // complications that occurred
 };
 
 struct PlayedCourse {

@@ -133,9 +133,11 @@ CourseCriterion outcome_criterion(const CourseOutcome& got, const CourseOutcome&
                 {"pih", got.pih},
                 {"infection", got.infection},
                 {"tram_track", got.tram_track},
+                {"rf_burn", got.rf_burn},
                 {"key_pih", key.pih},
                 {"key_infection", key.infection},
-                {"key_tram_track", key.tram_track}};
+                {"key_tram_track", key.tram_track},
+                {"key_rf_burn", key.rf_burn}};
   const double ratio = key.improvement_percent > 0.0 ? got.improvement_percent / key.improvement_percent
                                                      : (got.improvement_percent >= 0.0 ? 1.0 : 0.0);
   c.score = 100.0 * std::clamp(ratio, 0.0, 1.0);
@@ -150,6 +152,7 @@ CourseCriterion outcome_criterion(const CourseOutcome& got, const CourseOutcome&
   extra(got.pih, key.pih, "Post-inflammatory hyperpigmentation that the guideline's protocol avoided (D7, E2).");
   extra(got.infection, key.infection, "An infection that the guideline's protocol avoided (E2).");
   extra(got.tram_track, key.tram_track, "Tram-track marks from dragging the pen (E3).");
+  extra(got.rf_burn, key.rf_burn, "RF burns from too much energy per needle, which the guideline's protocol avoided (P6, D7).");
   c.score = std::max(0.0, c.score);
   return c;
 }
@@ -207,6 +210,7 @@ std::string course_grade_json(const CourseGrade& g) {
   const auto outcome = [&](const char* key, const CourseOutcome& o) {
     j.key(key).begin_object().field("day", o.day).field("improvement_percent", o.improvement_percent);
     j.field("sessions", o.treatments).field("pih", o.pih).field("infection", o.infection).field("tram_track", o.tram_track);
+    j.field("rf_burn", o.rf_burn);
     j.end_object();
   };
   outcome("outcome", g.outcome);

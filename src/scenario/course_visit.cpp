@@ -53,7 +53,9 @@ VisitFindings read_visit(const tissue::HealingCourse& course, int visit, bool pi
     f.pigment_mean /= treated;
   }
   for (const auto& c : course.complications())
-    if (c.kind == "infection" && c.occurred && f.day >= c.onset_day && f.day <= c.onset_day + infection_present_days)
+    // One kept going by daily home rolling (H2) lasts until the rolling stopped.
+    if (c.kind == "infection" && c.occurred && f.day >= c.onset_day &&
+        f.day <= std::max(c.onset_day, c.kept_until_day) + infection_present_days)
       f.infection = true;
   const bool pih_visible = f.pigment_mean >= pih_visible_level;
   f.pih_new = pih_visible && !pih_seen_before;

@@ -37,6 +37,10 @@ std::vector<CriticalError> critical_errors(const Scenario& s, const Answers& a, 
         // Treating where the key waits is already the built-in critical error.
         hit = c.decision != s.key.decision && !(treated && !treats_today(s.key.decision));
         break;
+      case CriticalKind::missing_instruction:
+        // Counselling the case cannot do without (e.g. stop the home roller, H2).
+        hit = treated && (!a.aftercare || !has(a.aftercare->instructions, rule.target));
+        break;
       case CriticalKind::treated_despite_contraindication: break;
     }
     if (hit) out.push_back({rule.kind, rule.message});

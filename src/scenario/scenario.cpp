@@ -26,13 +26,14 @@ std::string_view critical_kind_name(CriticalKind k) {
     case CriticalKind::harmful_instruction: return "harmful_instruction";
     case CriticalKind::hypodermis_punctures: return "hypodermis_punctures";
     case CriticalKind::wrong_decision: return "wrong_decision";
+    case CriticalKind::missing_instruction: return "missing_instruction";
   }
   return "?";
 }
 
 std::optional<CriticalKind> parse_critical_kind(std::string_view name) {
   for (auto k : {CriticalKind::missed_finding, CriticalKind::harmful_instruction, CriticalKind::hypodermis_punctures,
-                 CriticalKind::wrong_decision})
+                 CriticalKind::wrong_decision, CriticalKind::missing_instruction})
     if (critical_kind_name(k) == name) return k;
   return std::nullopt;
 }

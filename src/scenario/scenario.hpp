@@ -104,6 +104,7 @@ enum class CriticalKind {
   harmful_instruction,               // a named harmful instruction was given
   hypodermis_punctures,              // more than a fraction of punctures reached the fat beside the marks
   wrong_decision,                    // any decision other than the key's (e.g. defer where the key refers)
+  missing_instruction,               // a named required instruction was not given at a visit that treated
 };
 std::string_view critical_kind_name(CriticalKind k);
 std::optional<CriticalKind> parse_critical_kind(std::string_view name);
@@ -137,6 +138,9 @@ struct HomeLapse {
   int after_visit = 1;         // 1-based
   bool sun_exposure = false;   // outdoors without sunscreen (A1, A2 not kept)
   bool picking = false;        // picked at the crusts (A5 not kept)
+  // Rolled daily with a home derma roller until the next visit (H2: an
+  // unsterilised roller, overuse; H1: no extra collagen): tissue::CareGiven::home_tools.
+  bool home_roller = false;
 };
 
 /// Something the patient raises at a return visit of a course case (issue

@@ -214,9 +214,11 @@ void parse_rubric(YamlReader& r, const YAML::Node& n, Rubric& rubric) {
       continue;
     CriticalRule rule;
     r.read_enum<CriticalKind>(c, "kind", rule.kind, true, parse_critical_kind,
-                              {"missed_finding", "harmful_instruction", "hypodermis_punctures", "wrong_decision"});
+                              {"missed_finding", "harmful_instruction", "hypodermis_punctures", "wrong_decision",
+                               "missing_instruction"});
     if (rule.kind == CriticalKind::missed_finding) r.read(c, "finding", rule.target, true);
-    if (rule.kind == CriticalKind::harmful_instruction) r.read(c, "instruction", rule.target, true);
+    if (rule.kind == CriticalKind::harmful_instruction || rule.kind == CriticalKind::missing_instruction)
+      r.read(c, "instruction", rule.target, true);
     if (rule.kind == CriticalKind::hypodermis_punctures) r.read(c, "max_fraction", rule.max_fraction, 0, 1, true);
     // A rule that does not rest on a finding or an instruction names its fact.
     r.read(c, "fact", rule.fact, rule.kind == CriticalKind::hypodermis_punctures);
@@ -308,11 +310,12 @@ void parse_course(YamlReader& r, const YAML::Node& n, Scenario& s) {
   if (r.read(n, "seed", seed, 0, 1'000'000'000, false)) c.seed = static_cast<std::uint64_t>(seed);
   if (const YAML::Node home = get(n, "home"); home.IsDefined() && r.check_sequence(home, "home", CourseSpec::most_visits)) {
     for (const auto& h : home) {
-      if (!r.check_map(h, "a home lapse", {"after_visit", "sun_exposure", "picking"})) continue;
+      if (!r.check_map(h, "a home lapse", {"after_visit", "sun_exposure", "picking", "home_roller"})) continue;
       HomeLapse lapse;
       r.read(h, "after_visit", lapse.after_visit, 1, c.max_visits, true);
       r.read(h, "sun_exposure", lapse.sun_exposure, false);
       r.read(h, "picking", lapse.picking, false);
+      r.read(h, "home_roller", lapse.home_roller, false);
       c.home.push_back(lapse);
     }
   }

@@ -156,6 +156,8 @@ void check_rubric(const Scenario& s, const YAML::Node& root, YamlReader& r) {
       if (!ins || !ins->harmful)
         r.error(at, "critical error names '" + c.target + "', which is not a harmful instruction in the catalogue");
     }
+    if (c.kind == CriticalKind::missing_instruction && !contains(s.key.aftercare_required, c.target))
+      r.error(at, "critical error names instruction '" + c.target + "', which is not in the answer key's required aftercare");
     if (!c.fact.empty() && !is_clinical_fact(c.fact))
       r.error(at, "critical error cites fact '" + c.fact + "', which is not a fact id of the clinical reference");
   }

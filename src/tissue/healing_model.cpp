@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "tissue/healing_params.hpp"
@@ -134,6 +135,10 @@ void HealingCourse::apply_session(const SessionInput& s) {
     c.crust_fast += bleed;
   }
   session_days_.push_back(day_);
+  // H2: from this session the patient rolls daily at home until seen again.
+  // The rolling adds no collagen (H1, healing_params.hpp), only
+  // irritation (erythema()) and the infection risk below.
+  if (s.care.home_tools) home_rolling_ = true;
   std::vector<bool> pih_cells;
   bool infection = false;
   if (treated_now > 0)
@@ -187,7 +192,8 @@ void HealingCourse::draw_complications(const SessionInput& s, double mean_stimul
   if (care.home_tools) p_inf *= h::infection_home_tools_factor;
   p_inf = std::min(1.0, p_inf);
   infection = uniform01(seed_, static_cast<std::uint64_t>(session), 2) < p_inf;
-  complications_.push_back({"infection", session, p_inf, infection, day_ + h::infection_onset_days, infection ? pih.cells : 0});
+  complications_.push_back({"infection", session, p_inf, infection, day_ + h::infection_onset_days, infection ? pih.cells : 0,
+                            infection && care.home_tools ? std::numeric_limits<double>::infinity() : 0.0});
   // P6: pinpoint burns where the heat reached the epidermis; they follow from
   // the settings, as tram tracks follow from the drag.
   if (burn_share >= h::rf_burn_visible_share) {
@@ -261,9 +267,18 @@ void HealingCourse::advance_days(double days) {
   day_ += days;
 }
 
+void HealingCourse::stop_home_rolling() {
+  home_rolling_ = false;
+  for (Complication& c : complications_)
+    if (std::isinf(c.kept_until_day)) c.kept_until_day = day_;
+}
+
 double HealingCourse::erythema(int i) const {
   const Cell& c = cells_[static_cast<std::size_t>(i)];
-  return std::clamp(c.erythema_fast + c.erythema_slow + std::max(0.0, c.infection_slow - c.infection_fast), 0.0, 1.0);
+  // H2: daily home rolling keeps the treated skin irritated while it goes on.
+  const double rolling = home_rolling_ && c.treated ? h::home_roller_irritation_erythema : 0.0;
+  return std::clamp(c.erythema_fast + c.erythema_slow + std::max(0.0, c.infection_slow - c.infection_fast) + rolling, 0.0,
+                    1.0);
 }
 double HealingCourse::oedema(int i) const {
   const Cell& c = cells_[static_cast<std::size_t>(i)];

@@ -37,7 +37,9 @@ struct CareGiven {
   bool hygiene = true;          // A5 keep clean, hands off
   bool picking_allowed = false; // the harmful "picking is harmless"
   bool pih_precautions = false; // D7 precautions taken at screening
-  bool home_tools = false;      // H2: unsterilised home device
+  // H2: the patient rolls daily at home with an unsterilised device (a derma
+  // roller) from this session until seen again (HealingCourse::stop_home_rolling).
+  bool home_tools = false;
 };
 
 struct SessionInput {
@@ -53,6 +55,9 @@ struct Complication {
   bool occurred = false;     // the seeded draw
   double onset_day = 0.0;    // days since the first session
   int cells = 0;             // 1 mm cells affected
+  // Infection started by daily home rolling (H2): kept active until this day
+  // (infinity while the rolling goes on); 0 for one that settles by itself.
+  double kept_until_day = 0.0;
 };
 
 /// One stretch mark's state.
@@ -95,6 +100,12 @@ class HealingCourse {
   void apply_session(const SessionInput& session);
   /// Moves time on by `days` (>= 0).
   void advance_days(double days);
+  /// The patient is seen again and stops rolling at home (H2): the barrier
+  /// irritation ends and an infection the roller kept going starts to settle.
+  void stop_home_rolling();
+  /// Whether the patient is rolling daily at home now (a session with
+  /// CareGiven::home_tools and no stop_home_rolling() since).
+  bool home_rolling() const { return home_rolling_; }
 
   double day() const { return day_; }
   int sessions() const { return static_cast<int>(session_days_.size()); }
@@ -158,6 +169,7 @@ class HealingCourse {
   std::vector<Cell> cells_;
   std::vector<MarkCells> marks_;
   std::vector<Complication> complications_;
+  bool home_rolling_ = false;
 };
 
 /// Collagen responsiveness of a patient (age, Fitzpatrick type, their own

@@ -167,12 +167,35 @@ inline constexpr double rf_burn_visible_share = 0.10;
 // E2: infection is rare with hygiene; 0.5% per session is a model choice,
 // x10 when hygiene instructions were missing, x3 when picking was allowed,
 // x10 with unsterilised home tools (H2).
+// The home-tools factor is for a patient who rolls daily at home with a
+// roller that is not sterilised between uses (H2 "infection when tools are
+// not sterilised", E2 "infection (poor hygiene)"): every day's rolling opens
+// fresh channels with a contaminated drum, at least as bad as having no
+// hygiene instructions at all, so it takes the same x10 as missing hygiene
+// and more than picking (x3), which only reopens crusts by hand. Model
+// choice within the published facts (no series gives a rate).
 inline constexpr double infection_base_risk = 0.005;
 inline constexpr double infection_no_hygiene_factor = 10.0;
 inline constexpr double infection_picking_factor = 3.0;
 inline constexpr double infection_home_tools_factor = 10.0;
 inline constexpr double infection_onset_days = 3.0;
 inline constexpr double infection_resolving_days = 4.0;
+// Daily home rolling between visits (H2, issue 14's `home_roller:` lapse).
+// Barrier irritation: "overuse damages the skin barrier" (H2). E1's redness
+// from one session fades within hours, so a roller used every day keeps a
+// standing redness over the treated skin for as long as the rolling goes on
+// (HealingCourse::stop_home_rolling ends it when the patient is next seen).
+// 0.15 on the 0..1 erythema scale (visible, well below a fresh session's
+// redness) is a model choice; it is added to the treated cells, never to the
+// collagen chain.
+inline constexpr double home_roller_irritation_erythema = 0.15;
+// H1: home devices are less powerful and reach less depth. The daily rolling
+// adds no collagen stimulus of its own (0.25-0.5 mm needles end at or just
+// under the dermo-epidermal junction: dermal_track_threshold_mm, D1): only the
+// clinic session's injury map feeds the wound-healing chain, so there is no
+// home-roller collagen constant. An infection the roller starts is not left
+// to settle: the patient keeps rolling over it (H2), so it stays active until
+// the rolling stops (Complication::kept_until_day). Model choice.
 // E3: tram-track lines where dragging clustered. A 1 mm cell dragged over for
 // this long, in a run of at least this many cells, scars; scars fade to 40%.
 inline constexpr double tram_track_drag_s = 0.08;

@@ -106,6 +106,12 @@ std::uint64_t HealingCourse::hash() const {
     fnv1a_mix(hv, x.kind.data(), x.kind.size());
     fnv1a_mix(hv, &x.occurred, sizeof x.occurred);
     fnv1a_mix(hv, &x.probability, sizeof x.probability);
+    // Mixed only when set, so a course without home rolling keeps its hash.
+    if (x.kept_until_day != 0.0) fnv1a_mix(hv, &x.kept_until_day, sizeof x.kept_until_day);
+  }
+  if (home_rolling_) {
+    const unsigned char rolling = 1;
+    fnv1a_mix(hv, &rolling, sizeof rolling);
   }
   return hv;
 }

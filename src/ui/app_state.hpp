@@ -111,6 +111,7 @@ struct UiActions {
   bool submit_aftercare = false;
   bool retry = false;                    // start the case again (also Ctrl+R)
   bool save_report = false;
+  bool next_visit = false;               // a course case: carry out clinic.course's return choice
   // Keyboard toggles (gui_main's key callback sends these; the app applies them).
   bool toggle_motor = false, toggle_taut = false, straighten_pen = false;
   bool toggle_cutaway = false, toggle_cutaway_lock = false, toggle_coverage = false;

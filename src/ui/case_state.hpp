@@ -11,6 +11,7 @@
 #include "scenario/answers.hpp"
 #include "scenario/grading.hpp"
 #include "scenario/scenario.hpp"
+#include "ui/course_state.hpp"
 #include "ui/outcome_film.hpp"
 
 namespace dermasim::ui {
@@ -116,6 +117,8 @@ struct CaseState {
   std::string recording_path;
   std::string report_path;
   std::string status;  // what happened to the recording and report
+  // A course case: the visit on screen and, at the end, the course's grade.
+  CourseView course;
 
   /// Follow-up questions asked so far, by item id.
   bool asked(const std::string& item_id) const;

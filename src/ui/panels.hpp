@@ -25,6 +25,14 @@ void instructor_panel(AppState& state, UiActions& actions);
 void replay_panel(AppState& state, UiActions& actions);
 /// The debrief's healing time-lapse (issue 13), beside the debrief.
 void outcome_panel(AppState& state);
+/// A grade's critical errors and criteria, every point lost explained.
+void grade_criteria(const scenario::Grade& g);
+// Course cases (issue 14): which visit it is, the skin the patient brings
+// back, the return choice at a visit's end, the course's debrief.
+void course_visit_line(const AppState& state);
+void course_skin_panel(const AppState& state);
+void course_return_panel(AppState& state, UiActions& actions);
+void course_debrief_panel(AppState& state, UiActions& actions);
 
 /// How long a cue stays lit after physics raised it.
 inline constexpr double cue_flash_s = 0.8;

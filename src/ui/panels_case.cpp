@@ -47,6 +47,7 @@ void consultation_panel(AppState& state, UiActions& actions) {
     return;
   }
   ImGui::TextUnformatted(s.title.c_str());
+  course_visit_line(state);
   patient_card(s);
 
   section("Intake form");

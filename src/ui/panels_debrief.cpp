@@ -9,9 +9,36 @@
 
 namespace dermasim::ui {
 
+void grade_criteria(const scenario::Grade& g) {
+  for (const auto& e : g.critical_errors) {
+    ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "Critical: %s", std::string(e.name()).c_str());
+    ImGui::TextWrapped("%s", e.message.c_str());
+  }
+  ImGui::Separator();
+  for (const auto& cr : g.criteria) {
+    const std::string label = std::string(scenario::criterion_name(cr.id));
+    if (!cr.applicable) {
+      ImGui::TextDisabled("%s: not applicable", label.c_str());
+      continue;
+    }
+    ImGui::ProgressBar(static_cast<float>(cr.score / 100.0), ImVec2(160, 0), std::to_string(static_cast<int>(cr.score)).c_str());
+    ImGui::SameLine();
+    ImGui::Text("%s (weight %.0f)", label.c_str(), cr.weight);
+    ImGui::Indent();
+    if (cr.feedback.empty()) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.55f, 1), "Nothing lost.");
+    for (const auto& f : cr.feedback) ImGui::TextWrapped("- %s", f.c_str());
+    ImGui::Unindent();
+  }
+}
+
 void debrief_panel(AppState& state, UiActions& actions) {
-  outcome_panel(state);
   CaseState& c = state.clinic;
+  if (c.course.active) {
+    if (c.course.finished) course_debrief_panel(state, actions);
+    else course_return_panel(state, actions);
+    return;
+  }
+  outcome_panel(state);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10, vp->WorkPos.y + 10), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(620, vp->WorkSize.y - 20), ImGuiCond_Always);
@@ -37,25 +64,7 @@ void debrief_panel(AppState& state, UiActions& actions) {
   ImGui::SameLine();
   ImGui::TextColored(g.passed ? ImVec4(0.4f, 0.9f, 0.5f, 1) : ImVec4(1, 0.4f, 0.35f, 1), "%s",
                      g.passed ? "PASSED" : "NOT PASSED");
-  for (const auto& e : g.critical_errors) {
-    ImGui::TextColored(ImVec4(1, 0.35f, 0.3f, 1), "Critical: %s", std::string(e.name()).c_str());
-    ImGui::TextWrapped("%s", e.message.c_str());
-  }
-  ImGui::Separator();
-  for (const auto& cr : g.criteria) {
-    const std::string label = std::string(scenario::criterion_name(cr.id));
-    if (!cr.applicable) {
-      ImGui::TextDisabled("%s: not applicable", label.c_str());
-      continue;
-    }
-    ImGui::ProgressBar(static_cast<float>(cr.score / 100.0), ImVec2(160, 0), std::to_string(static_cast<int>(cr.score)).c_str());
-    ImGui::SameLine();
-    ImGui::Text("%s (weight %.0f)", label.c_str(), cr.weight);
-    ImGui::Indent();
-    if (cr.feedback.empty()) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.55f, 1), "Nothing lost.");
-    for (const auto& f : cr.feedback) ImGui::TextWrapped("- %s", f.c_str());
-    ImGui::Unindent();
-  }
+  grade_criteria(g);
   if (g.metrics) {
     ImGui::Separator();
     const auto& m = *g.metrics;

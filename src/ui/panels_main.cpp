@@ -17,7 +17,10 @@ UiActions draw_ui(AppState& state) {
   stage_bar(state, actions);
   switch (state.stage) {
     case Stage::library: library_panel(state, actions); break;
-    case Stage::screening: consultation_panel(state, actions); break;
+    case Stage::screening:
+      consultation_panel(state, actions);
+      course_skin_panel(state);
+      break;
     case Stage::plan: plan_panel(state, actions); break;
     case Stage::procedure:
       procedure_panel(state, actions);

@@ -45,7 +45,7 @@ void attribute(GLuint vao, GLuint index, int components, std::size_t offset) {
 }  // namespace
 
 SceneRenderer::SceneRenderer(const std::filesystem::path& shader_dir, const RendererOptions& options)
-    : options_(options) {
+    : options_(options), skin_bake_(shader_dir) {
   skin_program_ = ShaderProgram::load(shader_dir, "skin");
   strata_program_ = ShaderProgram::load(shader_dir, "strata");
   solid_program_ = ShaderProgram::load(shader_dir, "solid");
@@ -209,6 +209,11 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
                          std::span<const PixelRect> hidden) {
   if (width <= 0 || height <= 0) return;
   sync_skin(scene);
+  if (scene.skin) {
+    const glm::vec3 tone(scene.skin_tone_linear[0], scene.skin_tone_linear[1], scene.skin_tone_linear[2]);
+    skin_bake_.update(*scene.skin, {stria_texture_.get(), shape_texture_.get(), skin_detail_texture_.get(),
+                                    skin_detail_tile_mm, tone});
+  }
   sync_treatment(scene);
 
   // The cut removes the half of the block on the viewer's side of the plane.

@@ -17,6 +17,7 @@
 #include "render/pen_mesh.hpp"
 #include "render/pixel_rect.hpp"
 #include "render/shader_program.hpp"
+#include "render/skin_bake.hpp"
 #include "scene/camera.hpp"
 #include "scene/render_scene.hpp"
 
@@ -69,6 +70,7 @@ class SceneRenderer {
 
   RendererOptions options_;
   ShaderProgram skin_program_, strata_program_, solid_program_, background_program_;
+  SkinBake skin_bake_;  // the surface's view-independent shading (skin_bake.hpp)
 
   GlTexture stria_texture_, shape_texture_, treatment_texture_, skin_detail_texture_, tissue_detail_texture_;
   GlVertexArray surface_vao_, strata_vao_, solid_vao_, empty_vao_;

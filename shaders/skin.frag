@@ -1,21 +1,17 @@
 #version 450 core
-// Skin: tone by Fitzpatrick type with fine relief and mottling, soft
-// subsurface-like light, stretch marks (colour, smooth atrophic surface, fine
-// creases along the mark), and treatment: erythema, puncture marks, pinpoint
-// bleeding and the optional coverage heat map.
+// Skin: the baked tone, relief and stretch marks (skin_bake.frag, read here
+// in two texels), soft subsurface-like light, and treatment: erythema,
+// puncture marks, pinpoint bleeding and the optional coverage heat map.
 in vec3 v_world;
 in vec2 v_patch;
 in vec2 v_grad;
 
-uniform sampler2D u_stria;      // sRGB colour of the mark, a = influence
-uniform sampler2D u_shape;      // long-axis direction xy, z = alba, w = severity
+uniform sampler2D u_albedo_cavity;  // sqrt(albedo * albedo_encode) rgb, cavity a (skin_bake.frag)
+uniform sampler2D u_relief_shine;   // normal offset xy (* 0.5 + 0.5), alba * cover b
 uniform sampler2D u_treatment;  // r erythema, g bleeding, b coverage level (see coverage_colour), a punctured
-uniform sampler2D u_detail;     // rg normal, b albedo variation, a cavity
 uniform vec3 u_patch_size_mm;
 uniform vec3 u_cells;
 uniform float u_cell_mm;
-uniform float u_detail_tile_mm;
-uniform vec3 u_tone;
 uniform vec3 u_eye;
 uniform vec3 u_light_dir;
 uniform int u_show_coverage;
@@ -30,6 +26,17 @@ float hash12(vec2 p) {
   return fract((p3.x + p3.y) * p3.z);
 }
 
+// Cheap stand-in for exp(): llvmpipe evaluates transcendental functions as
+// long polynomials for every pixel, and the pen shadow needs only its shape.
+// gauss_falloff is (1 - q/8)^8, within 0.04 of exp(-q) and exactly 0 from
+// q = 8 (the shadow's edge).
+float gauss_falloff(float q) {
+  float b = max(1.0 - q * 0.125, 0.0);
+  b *= b;
+  b *= b;
+  return b * b;
+}
+
 vec3 coverage_colour(float level) {
   // The extractor's scale: 0..0.5 below the target (blue towards green),
   // 0.5..1 from the target to the over-treatment ceiling (green, yellowing
@@ -41,50 +48,16 @@ vec3 coverage_colour(float level) {
 }
 
 void main() {
-  vec4 detail = texture(u_detail, v_patch / u_detail_tile_mm);
-  vec4 coarse = texture(u_detail, v_patch / (u_detail_tile_mm * 7.3) + 0.37);
-  // Marks have ragged, not ruled, edges: read the mark fields a little off
-  // the true point, by a low-frequency wobble.
-  vec2 wobble = (coarse.rg - 0.5) * 0.9 + (detail.b - 0.5) * 0.25;
-  vec2 uv = (v_patch + wobble) / u_patch_size_mm.xy;
-  vec4 stria = texture(u_stria, uv);
-  vec4 shape = texture(u_shape, uv);
-  vec4 treat = texture(u_treatment, v_patch / u_patch_size_mm.xy);
-
-  float influence = stria.a;
-  float alba = shape.z;
-  float severity = shape.w;
-
-  // Albedo: the constitutive tone with gentle mottling at two scales.
-  vec3 albedo = u_tone * (0.9 + 0.2 * detail.b) * (0.94 + 0.12 * coarse.b);
-  // The marks' colours were chosen against light skin; on darker skin rubra
-  // reads darker and browner, and alba stays paler than the skin around it.
-  // The tissue model's colours are what the mark reflects by itself; seen
-  // through the epidermis they read deeper and more saturated (squared), and
-  // darker skin darkens them (adapt, 1 on type III).
-  vec3 reference_tone = vec3(0.66, 0.38, 0.22);
-  vec3 adapt = mix(vec3(1.0), clamp(u_tone / reference_tone, 0.05, 1.5), 0.55);
-  vec3 model_colour = stria.rgb * stria.rgb;  // sRGB to linear, gamma 2
-  vec3 mark_colour = model_colour * model_colour * 0.74 * adapt;
-  float cover = smoothstep(0.02, 0.7, influence);
-  // Variation along the mark: striae are rarely one flat colour.
-  float streak = 0.85 + 0.3 * coarse.g;
-  albedo = mix(albedo, mark_colour * mix(1.0, streak, 0.5), cover * 0.9);
-
-  // Fine creases running along the mark, strongest in atrophic (alba, severe) marks.
-  vec2 dir = normalize(shape.xy + vec2(1e-5));
-  vec2 across = vec2(-dir.y, dir.x);
-  float s = dot(v_patch, across);
-  float t = dot(v_patch, dir);
-  float phase = s * 6.2832 / 0.45 + (detail.b - 0.5) * 5.0 + sin(t * 0.7) * 1.2;
-  float crease_amp = cover * (0.25 + 0.55 * severity) * (0.6 + 0.4 * alba);
-
-  // Normal: the (exaggerated) depression, skin relief (flattened in the marks,
-  // which lose their rete ridges and skin lines), and the creases.
+  vec2 uv = v_patch / u_patch_size_mm.xy;
+  vec4 albedo_cavity = texture(u_albedo_cavity, uv);
+  vec4 relief_shine = texture(u_relief_shine, uv);
+  vec4 treat = texture(u_treatment, uv);
+  vec3 albedo = albedo_cavity.rgb * albedo_cavity.rgb * 1.25;  // 1 / albedo_encode (skin_bake.frag)
+  float cavity = albedo_cavity.a;
+  float alba_cover = relief_shine.b;
+  // Normal: the (exaggerated) depression plus the baked relief and creases.
   vec3 n = normalize(vec3(-v_grad, 1.0));
-  vec2 relief = (detail.rg - 0.5) * 2.0 * (1.0 - 0.75 * cover);
-  n = normalize(n + vec3(relief * 0.5 + across * cos(phase) * crease_amp * 0.45, 0.0));
-  float cavity = mix(detail.a, 1.0, 0.7 * cover) * (1.0 - 0.1 * crease_amp * (0.5 - 0.5 * sin(phase)));
+  n = normalize(n + vec3(relief_shine.rg * 2.0 - 1.0, 0.0));
 
   // Erythema: haemoglobin takes green and blue out of the reflected light.
   float erythema = treat.r;
@@ -118,11 +91,11 @@ void main() {
   vec3 H = normalize(L + V);
   // Specular lobes by repeated squaring (powers 32 and 64) rather than pow()
   // with a varying exponent, which is slow in software rendering.
-  float shine = max(alba * cover, blood);
+  float shine = max(alba_cover, blood);
   float nh = max(dot(n, H), 0.0);
   float nh2 = nh * nh, nh4 = nh2 * nh2, nh8 = nh4 * nh4, nh16 = nh8 * nh8, nh32 = nh16 * nh16;
   float lobe = mix(nh32 * 1.25, nh32 * nh32 * 2.25, shine);
-  float spec_strength = 0.045 + 0.08 * alba * cover + 0.35 * blood;
+  float spec_strength = 0.045 + 0.08 * alba_cover + 0.35 * blood;
   float fresnel_base = 1.0 - max(dot(n, V), 0.0);
   float fresnel_2 = fresnel_base * fresnel_base;
   float fresnel = fresnel_2 * fresnel_2 * fresnel_base;
@@ -130,7 +103,7 @@ void main() {
 
   vec2 to_pen = v_patch - u_pen_shadow.xy;
   float shadow_radius = 10.0 + u_pen_shadow.z * 0.35;
-  float shadow = u_pen_shadow_strength * exp(-dot(to_pen, to_pen) / (shadow_radius * shadow_radius)) *
+  float shadow = u_pen_shadow_strength * gauss_falloff(dot(to_pen, to_pen) / (shadow_radius * shadow_radius)) *
                  clamp(1.0 - u_pen_shadow.z / 80.0, 0.0, 1.0);
 
   vec3 colour = albedo * (diffuse * 1.05 * (1.0 - shadow) + ambient) * cavity + vec3(spec) * (1.0 - shadow);

@@ -48,6 +48,10 @@ void ImGuiLayer::new_frame() {
   ImGui::NewFrame();
 }
 
-void ImGuiLayer::render() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
+void ImGuiLayer::render() {
+  ImDrawData* draw_data = ImGui::GetDrawData();
+  if (software_gl_ && draw_data) backgrounds_.replace(*draw_data);
+  ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+}
 
 }  // namespace dermasim::app

@@ -1,6 +1,7 @@
 #pragma once
 // Dear ImGui on the simulator's window: the context, the style, and the GLFW
 // and OpenGL 3 backends, created together and torn down together.
+#include "app/panel_backgrounds.hpp"
 #include "render/gl_window.hpp"
 
 namespace dermasim::app {
@@ -22,6 +23,7 @@ class ImGuiLayer {
 
  private:
   bool software_gl_ = false;
+  PanelBackgrounds backgrounds_;  // software GL: panel backgrounds by clears
 };
 
 }  // namespace dermasim::app

@@ -61,21 +61,18 @@ void SceneRenderer::draw_surface(const scene::RenderScene& scene) const {
   p.set("u_patch_size_mm", glm::vec3(static_cast<float>(scene.width_mm), static_cast<float>(scene.height_mm), 0.0f));
   p.set("u_cells", glm::vec3(static_cast<float>(treatment_nx_), static_cast<float>(treatment_ny_), 0.0f));
   p.set("u_cell_mm", static_cast<float>(scene.skin->cell_mm));
-  p.set("u_detail_tile_mm", static_cast<float>(skin_detail_tile_mm));
   p.set("u_show_coverage", scene.show_coverage ? 1 : 0);
   const auto& pen = scene.pen;
   // A soft shadow under the pen tells how high it hovers.
   p.set("u_pen_shadow", glm::vec3(static_cast<float>(pen.cap_center_mm.x), static_cast<float>(pen.cap_center_mm.y),
                                   static_cast<float>(std::max(0.0, pen.cap_center_mm.z))));
   p.set("u_pen_shadow_strength", static_cast<float>(0.45 * std::clamp(pen.opacity, 0.0, 1.0)));
-  p.set("u_stria", 0);
-  p.set("u_shape", 1);
+  p.set("u_albedo_cavity", 0);
+  p.set("u_relief_shine", 1);
   p.set("u_treatment", 2);
-  p.set("u_detail", 3);
-  glBindTextureUnit(0, stria_texture_.get());
-  glBindTextureUnit(1, shape_texture_.get());
+  glBindTextureUnit(0, skin_bake_.albedo_cavity());
+  glBindTextureUnit(1, skin_bake_.relief_shine());
   glBindTextureUnit(2, treatment_texture_.get());
-  glBindTextureUnit(3, skin_detail_texture_.get());
   glBindVertexArray(surface_vao_.get());
   // The static grid less the quads the pen deforms, then those drawn finer.
   glMultiDrawElements(GL_TRIANGLES, surface_counts_.data(), GL_UNSIGNED_INT, surface_offsets_.data(),
@@ -86,13 +83,12 @@ void SceneRenderer::draw_surface(const scene::RenderScene& scene) const {
   }
 }
 
-void SceneRenderer::draw_strata(const scene::RenderScene& scene) {
+void SceneRenderer::draw_strata(const glm::vec3& eye_mm) {
   const ShaderProgram& p = strata_program_;
   p.use();
   p.set("u_tissue", 0);
   p.set("u_tissue_tile_mm", static_cast<float>(tissue_detail_tile_mm));
   glBindTextureUnit(0, tissue_detail_texture_.get());
-  (void)scene;
   glBindVertexArray(strata_vao_.get());
   if (cut_vertex_count_ > 0) {
     // The cut face lies on the plane itself: never clipped. It is drawn first,
@@ -106,7 +102,20 @@ void SceneRenderer::draw_strata(const scene::RenderScene& scene) {
   }
   if (wall_vertex_count_ > 0) {
     glVertexArrayVertexBuffer(strata_vao_.get(), 0, wall_vertices_.get(), 0, sizeof(StrataVertex));
-    glDrawArrays(GL_TRIANGLES, 0, wall_vertex_count_);
+    // Walls are vertical, so facing is decided in the horizontal plane (the
+    // vertical exaggeration does not change it). The insides of the walls
+    // that face away are closed off by the surface and, in the cutaway, by
+    // the cut face, which spans the same strata.
+    // Exception: in the cutaway the far wall parallel to the cut is kept,
+    // because where the pen presses the surface down, the seam between the
+    // pressed surface and the cut face shows slivers of its inside.
+    const glm::vec2 eye(eye_mm);
+    const glm::vec2 kept_side(clip_plane_.x, clip_plane_.y);
+    for (const Wall& w : walls_) {
+      const bool faces_eye = glm::dot(w.outward, eye - w.point_mm) > 0.0f;
+      const bool far_wall_of_cut = clip_on_ && glm::dot(w.outward, kept_side) > 0.5f;
+      if (w.count > 0 && (faces_eye || far_wall_of_cut)) glDrawArrays(GL_TRIANGLES, w.first, w.count);
+    }
   }
 }
 

@@ -45,7 +45,7 @@ void attribute(GLuint vao, GLuint index, int components, std::size_t offset) {
 }  // namespace
 
 SceneRenderer::SceneRenderer(const std::filesystem::path& shader_dir, const RendererOptions& options)
-    : options_(options) {
+    : options_(options), skin_bake_(shader_dir) {
   skin_program_ = ShaderProgram::load(shader_dir, "skin");
   strata_program_ = ShaderProgram::load(shader_dir, "strata");
   solid_program_ = ShaderProgram::load(shader_dir, "solid");
@@ -132,7 +132,17 @@ void SceneRenderer::sync_skin(const scene::RenderScene& scene) {
   std::vector<StrataVertex> walls;
   const std::array<glm::vec3, 4> outward{glm::vec3(0, -1, 0), glm::vec3(1, 0, 0), glm::vec3(0, 1, 0),
                                          glm::vec3(-1, 0, 0)};
-  for (std::size_t k = 0; k < 4; ++k) append_strata_wall(scene.block.edges[k], outward[k], walls);
+  for (std::size_t k = 0; k < 4; ++k) {
+    const auto first = walls.size();
+    append_strata_wall(scene.block.edges[k], outward[k], walls);
+    Wall& w = walls_[k];
+    w.first = static_cast<GLint>(first);
+    w.count = static_cast<GLsizei>(walls.size() - first);
+    w.outward = glm::vec2(outward[k]);
+    if (!scene.block.edges[k].empty())
+      w.point_mm = glm::vec2(static_cast<float>(scene.block.edges[k].front().x_mm),
+                             static_cast<float>(scene.block.edges[k].front().y_mm));
+  }
   glNamedBufferData(wall_vertices_.get(), static_cast<GLsizeiptr>(walls.size() * sizeof(StrataVertex)), walls.data(),
                     GL_STATIC_DRAW);
   wall_vertex_count_ = static_cast<GLsizei>(walls.size());
@@ -199,6 +209,11 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
                          std::span<const PixelRect> hidden) {
   if (width <= 0 || height <= 0) return;
   sync_skin(scene);
+  if (scene.skin) {
+    const glm::vec3 tone(scene.skin_tone_linear[0], scene.skin_tone_linear[1], scene.skin_tone_linear[2]);
+    skin_bake_.update(*scene.skin, {stria_texture_.get(), shape_texture_.get(), skin_detail_texture_.get(),
+                                    skin_detail_tile_mm, tone});
+  }
   sync_treatment(scene);
 
   // The cut removes the half of the block on the viewer's side of the plane.
@@ -241,7 +256,7 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
   prepare_solids(scene, toward_viewer);
   draw_solids(false);
   timer.mark("pen_and_marks");
-  draw_strata(scene);
+  draw_strata(glm::vec3(eye));
   timer.mark("strata");
   draw_surface(scene);
   timer.mark("skin_surface");

@@ -2,12 +2,14 @@
 // Draws a RenderScene: the layered skin block (surface, strata walls, cut face),
 // treatment marks, the pen and its needles. It owns every GL handle it uses
 // and reads nothing but the scene and the camera.
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <span>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
 
 #include "render/dent_mesh.hpp"
 #include "render/gl_handles.hpp"
@@ -15,6 +17,7 @@
 #include "render/pen_mesh.hpp"
 #include "render/pixel_rect.hpp"
 #include "render/shader_program.hpp"
+#include "render/skin_bake.hpp"
 #include "scene/camera.hpp"
 #include "scene/render_scene.hpp"
 
@@ -60,19 +63,31 @@ class SceneRenderer {
   void mask_hidden(std::span<const PixelRect> hidden, int width, int height) const;
   void draw_background() const;
   void draw_surface(const scene::RenderScene& scene) const;
-  void draw_strata(const scene::RenderScene& scene);
+  void draw_strata(const glm::vec3& eye_mm);
   void prepare_solids(const scene::RenderScene& scene, const glm::vec3& toward_viewer);
   void draw_solids(bool translucent);
   void stream_solids(const std::vector<SolidVertex>& vertices);
 
   RendererOptions options_;
   ShaderProgram skin_program_, strata_program_, solid_program_, background_program_;
+  SkinBake skin_bake_;  // the surface's view-independent shading (skin_bake.hpp)
 
   GlTexture stria_texture_, shape_texture_, treatment_texture_, skin_detail_texture_, tissue_detail_texture_;
   GlVertexArray surface_vao_, strata_vao_, solid_vao_, empty_vao_;
   GlBuffer surface_vertices_, surface_indices_, wall_vertices_, cut_vertices_, solid_vertices_;
   GLsizei surface_index_count_ = 0, wall_vertex_count_ = 0, cut_vertex_count_ = 0;
   GLsizeiptr solid_capacity_bytes_ = 0;
+  // One side wall of the block per edge, in wall_vertices_: drawn only when
+  // its outside faces the eye. A wall facing away lies behind the surface or
+  // the cut face, and drawing it first would shade every one of its pixels
+  // only for the surface to cover them.
+  struct Wall {
+    GLint first = 0;
+    GLsizei count = 0;
+    glm::vec2 outward{0.0f};
+    glm::vec2 point_mm{0.0f};  // any point of the wall's plane
+  };
+  std::array<Wall, 4> walls_{};
 
   // The surface where the pen deforms it (dent_mesh.hpp).
   Mesh surface_grid_;  // the static grid, kept to build the patch from

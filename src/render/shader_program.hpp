@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 
@@ -34,6 +35,7 @@ class ShaderProgram {
 
   void set(const char* name, float v) const { glProgramUniform1f(id(), location(name), v); }
   void set(const char* name, int v) const { glProgramUniform1i(id(), location(name), v); }
+  void set(const char* name, const glm::vec2& v) const { glProgramUniform2f(id(), location(name), v.x, v.y); }
   void set(const char* name, const glm::vec3& v) const { glProgramUniform3f(id(), location(name), v.x, v.y, v.z); }
   void set(const char* name, const glm::vec4& v) const {
     glProgramUniform4f(id(), location(name), v.x, v.y, v.z, v.w);

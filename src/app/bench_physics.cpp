@@ -8,6 +8,7 @@
 
 #include "app/cli_args.hpp"
 #include "app/verbs.hpp"
+#include "physics/roller_passes.hpp"
 #include "physics/scripted_pen.hpp"
 #include "physics/simulator.hpp"
 #include "tissue/default_case.hpp"
@@ -56,6 +57,33 @@ StepTiming time_steps(std::shared_ptr<const tissue::SkinPatch> patch, physics::C
   return t;
 }
 
+// Times each pressed step of the home roller (192 needles, 0.5 mm) rolled 15
+// passes the paper's way over the default case's middle.
+StepTiming time_roller_steps(std::shared_ptr<const tissue::SkinPatch> patch, long long steps) {
+  physics::DeviceSettings device;
+  device.cartridge = physics::CartridgeKind::home_roller_192;
+  device.needle_length_mm = 0.5;
+  physics::Simulator sim(patch, device);
+  physics::RollerTechnique how;
+  how.center_x_mm = 0.5 * patch->width_mm();
+  how.center_y_mm = 0.5 * patch->height_mm();
+  std::vector<double> us;
+  us.reserve(static_cast<std::size_t>(steps));
+  for (const auto& c : physics::roller_path(how)) {
+    if (static_cast<long long>(us.size()) >= steps) break;
+    const auto t0 = Clock::now();
+    const auto& ev = sim.step(c);
+    const auto t1 = Clock::now();
+    if (c.force_n > 0.0 && ev.telemetry.pose.in_contact)
+      us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+  }
+  StepTiming t;
+  t.median_us = percentile(us, 0.5);
+  t.p99_us = percentile(us, 0.99);
+  t.punctures = sim.grid().total_punctures();
+  return t;
+}
+
 // A 10-minute session: passes over every mark in two directions, the pen
 // lifting and travelling between them, as a trainee works.
 std::vector<physics::PenCommand> record_session(const tissue::SkinPatch& patch, double seconds) {
@@ -88,6 +116,7 @@ int run_bench_physics(std::span<const std::string_view> args) {
 
   const StepTiming t12 = time_steps(patch, physics::CartridgeKind::round_12, steps);
   const StepTiming t36 = time_steps(patch, physics::CartridgeKind::pin_36, steps);
+  const StepTiming roller = time_roller_steps(patch, steps);
 
   const double session_s = 600.0;
   const auto commands = record_session(*patch, session_s);
@@ -100,9 +129,11 @@ int run_bench_physics(std::span<const std::string_view> args) {
   std::printf(
       "{\"step_us_median_12\": %.3f, \"step_us_p99_12\": %.3f, \"step_us_median_36\": %.3f, "
       "\"step_us_p99_36\": %.3f, \"replay_600s_wall_s\": %.3f, \"replay_steps\": %zu, "
-      "\"replay_punctures\": %llu, \"timed_steps\": %lld, \"rate_hz\": %.0f}\n",
+      "\"replay_punctures\": %llu, \"timed_steps\": %lld, \"rate_hz\": %.0f, \"step_us_median_roller\": %.3f, "
+      "\"step_us_p99_roller\": %.3f}\n",
       t12.median_us, t12.p99_us, t36.median_us, t36.p99_us, replay_s, commands.size(),
-      static_cast<unsigned long long>(sim.grid().total_punctures()), steps, physics::Simulator::rate_hz);
+      static_cast<unsigned long long>(sim.grid().total_punctures()), steps, physics::Simulator::rate_hz,
+      roller.median_us, roller.p99_us);
   return 0;
 }
 

@@ -116,19 +116,39 @@ void RecordsKeeper::keep_interrupted(const std::string& journal_path) {
   sync_statements();
 }
 
+namespace {
+
+// Grades the course `rec` holds and writes it to `path` with every grade, so
+// the file verifies (`replay --verify` compares them).
+scenario::CourseGrade grade_and_write(const std::shared_ptr<const scenario::Scenario>& course_case,
+                                      record::CourseRecording& rec, const std::string& path) {
+  const scenario::CourseGrade grade =
+      scenario::grade_course(course_case, record::play_recorded_course(course_case, rec, path));
+  for (std::size_t i = 0; i < rec.visits.size() && i < grade.visits.size(); ++i) {
+    rec.visits[i].attempt.grade_total = grade.visits[i].grade.total;
+    rec.visits[i].attempt.passed = grade.visits[i].grade.passed;
+  }
+  rec.course_total = grade.total;
+  rec.course_passed = grade.passed;
+  record::write_course_recording(rec, path);
+  return grade;
+}
+
+}  // namespace
+
 void RecordsKeeper::keep_interrupted_course(std::shared_ptr<const scenario::Scenario> course_case,
                                             record::CourseRecording rec, const std::string& path) {
-  run_in_background([course_case, rec = std::move(rec), path](record::ProgressDb& db) mutable {
-    const scenario::CourseGrade grade =
-        scenario::grade_course(course_case, record::play_recorded_course(course_case, rec, path));
-    // The file then holds the grades `replay --verify` compares.
-    for (std::size_t i = 0; i < rec.visits.size() && i < grade.visits.size(); ++i) {
-      rec.visits[i].attempt.grade_total = grade.visits[i].grade.total;
-      rec.visits[i].attempt.passed = grade.visits[i].grade.passed;
+  if (!db_) {
+    // No progress database: the file alone keeps the course, graded here.
+    try {
+      grade_and_write(course_case, rec, path);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "dermasim: %s: the interrupted course could not be graded: %s\n", path.c_str(), e.what());
     }
-    rec.course_total = grade.total;
-    rec.course_passed = grade.passed;
-    record::write_course_recording(rec, path);
+    return;
+  }
+  run_in_background([course_case, rec = std::move(rec), path](record::ProgressDb& db) mutable {
+    const scenario::CourseGrade grade = grade_and_write(course_case, rec, path);
     record::store_course_attempt(db, grade, rec, path);
   });
   sync_statements();

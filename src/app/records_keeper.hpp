@@ -37,7 +37,8 @@ class RecordsKeeper {
   /// A course left before its end (its last visit interrupted), already
   /// written to `path`: graded on the case (the key's protocol is played too,
   /// seconds), the file written again with its grades, and stored as an
-  /// interrupted course attempt, in the background.
+  /// interrupted course attempt, in the background (with records off, only
+  /// graded and written, at once).
   void keep_interrupted_course(std::shared_ptr<const scenario::Scenario> course_case, record::CourseRecording rec,
                                const std::string& path);
   /// Delivers the xAPI outbox to the course's LRS, when one is configured.

@@ -29,17 +29,10 @@ double percentile(std::vector<double>& v, double q) {
   return v[k];
 }
 
-// Times each step of a pen moving along the default case's widest stretch mark
-// with the motor on, after the pen has landed.
-StepTiming time_steps(std::shared_ptr<const tissue::SkinPatch> patch, physics::CartridgeKind kind, long long steps) {
-  physics::Simulator sim(patch, {1.0, kind, 100.0});
-  const auto& m = patch->marks()[1];
-  physics::PathStyle style;
-  style.force_n = 3.0;
-  style.speed_mm_s = 8.0;
-  physics::ScriptedPen pen({physics::PathSegment::raster(m.center_x_mm - 30, m.center_y_mm - 3,
-                                                         m.center_x_mm + 30, m.center_y_mm + 3, 1.0, m.angle_deg,
-                                                         style)});
+// Times each step `pen` drives `sim` through while the device bears on the
+// skin (`bearing`: the motor on for a pen, pressed for a roller).
+template <typename Bearing>
+StepTiming time_steps_in_contact(physics::Simulator& sim, physics::PenInput& pen, long long steps, Bearing bearing) {
   std::vector<double> us;
   us.reserve(static_cast<std::size_t>(steps));
   while (static_cast<long long>(us.size()) < steps && !pen.finished()) {
@@ -47,7 +40,7 @@ StepTiming time_steps(std::shared_ptr<const tissue::SkinPatch> patch, physics::C
     const auto t0 = Clock::now();
     const auto& ev = sim.step(c);
     const auto t1 = Clock::now();
-    if (c.motor_on && ev.telemetry.pose.in_contact)
+    if (bearing(c) && ev.telemetry.pose.in_contact)
       us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
   }
   StepTiming t;
@@ -57,8 +50,22 @@ StepTiming time_steps(std::shared_ptr<const tissue::SkinPatch> patch, physics::C
   return t;
 }
 
-// Times each pressed step of the home roller (192 needles, 0.5 mm) rolled 15
-// passes the paper's way over the default case's middle.
+// A pen moving along the default case's widest stretch mark with the motor
+// on, after the pen has landed.
+StepTiming time_steps(std::shared_ptr<const tissue::SkinPatch> patch, physics::CartridgeKind kind, long long steps) {
+  physics::Simulator sim(patch, {1.0, kind, 100.0});
+  const auto& m = patch->marks()[1];
+  physics::PathStyle style;
+  style.force_n = 3.0;
+  style.speed_mm_s = 8.0;
+  physics::ScriptedPen pen({physics::PathSegment::raster(m.center_x_mm - 30, m.center_y_mm - 3,
+                                                         m.center_x_mm + 30, m.center_y_mm + 3, 1.0, m.angle_deg,
+                                                         style)});
+  return time_steps_in_contact(sim, pen, steps, [](const physics::PenCommand& c) { return c.motor_on; });
+}
+
+// The home roller (192 needles, 0.5 mm) rolled 15 passes the paper's way over
+// the default case's middle.
 StepTiming time_roller_steps(std::shared_ptr<const tissue::SkinPatch> patch, long long steps) {
   physics::DeviceSettings device;
   device.cartridge = physics::CartridgeKind::home_roller_192;
@@ -67,21 +74,9 @@ StepTiming time_roller_steps(std::shared_ptr<const tissue::SkinPatch> patch, lon
   physics::RollerTechnique how;
   how.center_x_mm = 0.5 * patch->width_mm();
   how.center_y_mm = 0.5 * patch->height_mm();
-  std::vector<double> us;
-  us.reserve(static_cast<std::size_t>(steps));
-  for (const auto& c : physics::roller_path(how)) {
-    if (static_cast<long long>(us.size()) >= steps) break;
-    const auto t0 = Clock::now();
-    const auto& ev = sim.step(c);
-    const auto t1 = Clock::now();
-    if (c.force_n > 0.0 && ev.telemetry.pose.in_contact)
-      us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
-  }
-  StepTiming t;
-  t.median_us = percentile(us, 0.5);
-  t.p99_us = percentile(us, 0.99);
-  t.punctures = sim.grid().total_punctures();
-  return t;
+  const std::vector<physics::PenCommand> path = physics::roller_path(how);
+  physics::RecordedPen pen(path);
+  return time_steps_in_contact(sim, pen, steps, [](const physics::PenCommand& c) { return c.force_n > 0.0; });
 }
 
 // A 10-minute session: passes over every mark in two directions, the pen

@@ -21,15 +21,21 @@ using namespace dermasim;
 namespace {
 const std::string course_case = app::default_scenario_dir() + "/course_postpartum_rubra_series.yaml";
 const std::string scripts = app::default_scenario_dir() + "/scripts/course_postpartum_rubra_series/";
+
+// A fresh data directory under the temporary one, and paths opening `open_case`.
+app::AppPaths fresh_paths(const std::filesystem::path& data, const std::string& open_case) {
+  std::filesystem::remove_all(data);
+  app::AppPaths paths;
+  paths.data_dir = data.string();
+  paths.open_case = open_case;
+  return paths;
+}
 }  // namespace
 
 TEST_CASE("a course case plays visit after visit in the GUI, with nothing chosen or graded before the trainee chooses") {
   const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_course_case_test";
-  std::filesystem::remove_all(data);
   render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
-  app::AppPaths paths;
-  paths.data_dir = data.string();
-  paths.open_case = course_case;
+  app::AppPaths paths = fresh_paths(data, course_case);
   paths.trainee = "kim";
   paths.assessment = true;
   app::SimulatorApp app(window, false, paths);
@@ -110,11 +116,8 @@ TEST_CASE("a course case plays visit after visit in the GUI, with nothing chosen
 
 TEST_CASE("a course ended after one visit in the GUI fails its series (S1), as the headless grade does") {
   const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_course_case_short";
-  std::filesystem::remove_all(data);
   render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
-  app::AppPaths paths;
-  paths.data_dir = data.string();
-  paths.open_case = course_case;
+  app::AppPaths paths = fresh_paths(data, course_case);
   app::SimulatorApp app(window, false, paths);
   auto load = scenario::load_course_script_file(scripts + "good.yaml");
   REQUIRE(load.script);
@@ -133,11 +136,8 @@ TEST_CASE("a course ended after one visit in the GUI fails its series (S1), as t
 
 TEST_CASE("the home roller she brings back shows at the visit after her nightly rolling, and the trainee can roll it (not graded)") {
   const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_course_roller";
-  std::filesystem::remove_all(data);
   render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
-  app::AppPaths paths;
-  paths.data_dir = data.string();
-  paths.open_case = app::default_scenario_dir() + "/course_home_roller.yaml";
+  app::AppPaths paths = fresh_paths(data, app::default_scenario_dir() + "/course_home_roller.yaml");
   paths.assessment = true;
   app::SimulatorApp app(window, false, paths);
   ui::AppState& state = app.state();
@@ -180,11 +180,8 @@ TEST_CASE("the home roller she brings back shows at the visit after her nightly 
 
 TEST_CASE("a case whose patient brings her home roller shows it at the consultation, and not at a visit after she stopped") {
   const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_case_roller";
-  std::filesystem::remove_all(data);
   render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
-  app::AppPaths paths;
-  paths.data_dir = data.string();
-  paths.open_case = app::default_scenario_dir() + "/buttock_home_roller.yaml";
+  app::AppPaths paths = fresh_paths(data, app::default_scenario_dir() + "/buttock_home_roller.yaml");
   {  // one app on the window at a time
     app::SimulatorApp app(window, false, paths);
     ui::AppState& state = app.state();
@@ -214,11 +211,8 @@ TEST_CASE("a case whose patient brings her home roller shows it at the consultat
 
 TEST_CASE("a course left before its end keeps every visit so far: on disk after each visit, and stored as interrupted when left") {
   const auto data = std::filesystem::temp_directory_path() / "dermasim_gui_course_left";
-  std::filesystem::remove_all(data);
   render::GlWindow window({.width = 1280, .height = 800, .title = "test", .visible = true, .vsync = false});
-  app::AppPaths paths;
-  paths.data_dir = data.string();
-  paths.open_case = course_case;
+  app::AppPaths paths = fresh_paths(data, course_case);
   paths.trainee = "kim";
   auto load = scenario::load_course_script_file(scripts + "good.yaml");
   REQUIRE(load.script);

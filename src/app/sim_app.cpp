@@ -316,7 +316,7 @@ ui::UiActions SimulatorApp::render_frame(int width, int height) {
     // The scene is not shaded under opaque panels; the filtered upscale reads
     // a pixel past each edge of what shows.
     renderer_.draw(scene, camera_, w, h, opaque_panel_rects(static_cast<float>(w) / static_cast<float>(width), 2));
-    scene_target_->blit_to_default(width, height, opaque_panel_rects(1.0f, 0));
+    renderer_.upscale(*scene_target_, width, height, opaque_panel_rects(1.0f, 0));
     timer.mark("upscale");
   } else {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -33,9 +33,22 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples)
     throw std::invalid_argument("image size " + std::to_string(width) + "x" + std::to_string(height) +
                                 " is outside 1.." + std::to_string(max_size));
   framebuffer_ = make_framebuffer();
-  colour_ = make_renderbuffer(GL_RGBA8, width, height, samples);
   depth_ = make_renderbuffer(GL_DEPTH_COMPONENT24, width, height, samples);
-  glNamedFramebufferRenderbuffer(framebuffer_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_.get());
+  if (samples > 0) {
+    colour_ = make_renderbuffer(GL_RGBA8, width, height, samples);
+    glNamedFramebufferRenderbuffer(framebuffer_.get(), GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_.get());
+  } else {
+    // A texture, so the scene can be filtered up to the window by a draw.
+    GLuint id = 0;
+    glCreateTextures(GL_TEXTURE_2D, 1, &id);
+    colour_texture_ = GlTexture(id);
+    glTextureStorage2D(id, 1, GL_RGBA8, width, height);
+    glTextureParameteri(id, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTextureParameteri(id, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTextureParameteri(id, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTextureParameteri(id, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glNamedFramebufferTexture(framebuffer_.get(), GL_COLOR_ATTACHMENT0, id, 0);
+  }
   glNamedFramebufferRenderbuffer(framebuffer_.get(), GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth_.get());
   if (glCheckNamedFramebufferStatus(framebuffer_.get(), GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     throw std::runtime_error("the offscreen framebuffer is incomplete");

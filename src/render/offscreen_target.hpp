@@ -19,11 +19,14 @@ class OffscreenTarget {
   /// Scales the image up (bilinear) onto the default framebuffer of `width` x
   /// `height`, except where `hidden` (its pixels) will be drawn over.
   void blit_to_default(int width, int height, std::span<const PixelRect> hidden = {}) const;
+  /// The colour as a texture (single-sampled targets; 0 when multisampled).
+  GLuint colour_texture() const { return colour_texture_.get(); }
 
  private:
   int width_, height_, samples_;
   GlFramebuffer framebuffer_, resolved_;
   GlRenderbuffer colour_, depth_, resolved_colour_;
+  GlTexture colour_texture_;
 };
 
 }  // namespace dermasim::render

@@ -54,6 +54,31 @@ void SceneRenderer::draw_background() const {
   glDepthMask(GL_TRUE);
 }
 
+void SceneRenderer::upscale(const OffscreenTarget& scene, int width, int height, std::span<const PixelRect> hidden) const {
+  if (scene.colour_texture() == 0) {  // multisampled: resolve and blit
+    scene.blit_to_default(width, height, hidden);
+    return;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, width, height);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  glDisable(GL_CULL_FACE);
+  upscale_program_.use();
+  glBindTextureUnit(0, scene.colour_texture());
+  glBindVertexArray(empty_vao_.get());
+  const std::vector<PixelRect> shown =
+      hidden.empty() ? std::vector<PixelRect>{{0, 0, width, height}} : uncovered_rects(width, height, hidden);
+  glEnable(GL_SCISSOR_TEST);
+  for (const PixelRect& r : shown) {
+    glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);  // GL counts rows from the bottom
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+  }
+  glDisable(GL_SCISSOR_TEST);
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
 void SceneRenderer::draw_surface(const scene::RenderScene& scene) const {
   if (!scene.skin || surface_index_count_ == 0) return;
   const ShaderProgram& p = skin_program_;

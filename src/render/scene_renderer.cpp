@@ -50,6 +50,7 @@ SceneRenderer::SceneRenderer(const std::filesystem::path& shader_dir, const Rend
   strata_program_ = ShaderProgram::load(shader_dir, "strata");
   solid_program_ = ShaderProgram::load(shader_dir, "solid");
   background_program_ = ShaderProgram::load(shader_dir, "background");
+  upscale_program_ = ShaderProgram::load(shader_dir, "upscale");
 
   skin_detail_texture_ = make_detail_texture(make_skin_detail(256, 0x5eedU));
   tissue_detail_texture_ = make_detail_texture(make_tissue_detail(256, 0x7155U));

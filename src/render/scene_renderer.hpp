@@ -15,6 +15,7 @@
 #include "render/gl_handles.hpp"
 #include "render/mesh_builders.hpp"
 #include "render/pen_mesh.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/pixel_rect.hpp"
 #include "render/shader_program.hpp"
 #include "render/skin_bake.hpp"
@@ -47,6 +48,12 @@ class SceneRenderer {
   void draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height,
             std::span<const PixelRect> hidden = {});
 
+  /// Filters `scene` (drawn at a reduced scale into a single-sampled target)
+  /// up to the default framebuffer of `width` x `height`, except where
+  /// `hidden` (window pixels) will be drawn over. A draw with one texture
+  /// read a pixel: on llvmpipe cheaper than a linear framebuffer blit.
+  void upscale(const OffscreenTarget& scene, int width, int height, std::span<const PixelRect> hidden = {}) const;
+
   /// The matrix the last frame used (patch mm, exaggerated depths, to clip space).
   static glm::dmat4 view_projection(const scene::OrbitCamera& camera, int width, int height);
   /// Where a patch point appears (z true; depths exaggerated like the scene).
@@ -69,7 +76,7 @@ class SceneRenderer {
   void stream_solids(const std::vector<SolidVertex>& vertices);
 
   RendererOptions options_;
-  ShaderProgram skin_program_, strata_program_, solid_program_, background_program_;
+  ShaderProgram skin_program_, strata_program_, solid_program_, background_program_, upscale_program_;
   SkinBake skin_bake_;  // the surface's view-independent shading (skin_bake.hpp)
 
   GlTexture stria_texture_, shape_texture_, treatment_texture_, skin_detail_texture_, tissue_detail_texture_;

@@ -24,6 +24,12 @@ bool brings_home_roller(const scenario::Scenario& course_case, int visit) {
   return false;
 }
 
+// A visit's recording names the course's case, whatever the case was called that day.
+void name_course_case(record::Recording& visit, const scenario::Scenario& course_case) {
+  visit.scenario_id = course_case.id;
+  visit.scenario_hash = course_case.source_hash;
+}
+
 }  // namespace
 
 void SimulatorApp::open_course_visit() {
@@ -59,10 +65,7 @@ void SimulatorApp::next_visit() {
       *v.come_back ? std::optional<double>(static_cast<double>(*v.return_weeks)) : std::nullopt;
   record::RecordedVisit rv{attempt_->close_as_visit(), back};
   scenario::VisitAttempt a{rv.attempt.answers, rv.attempt.commands, rv.attempt.final_state_hash, back};
-  // The visit is of the course's case, whatever it was called that day.
-  const scenario::Scenario& base = *course_run_->course_case();
-  rv.attempt.scenario_id = base.id;
-  rv.attempt.scenario_hash = base.source_hash;
+  name_course_case(rv.attempt, *course_run_->course_case());
   rv.attempt.grade_total = visit_grade_->total;  // replay --verify compares each visit's grade
   rv.attempt.passed = visit_grade_->passed;
   course_run_->finish_visit(std::move(a), std::move(*visit_grade_));
@@ -127,9 +130,7 @@ bool SimulatorApp::keep_unfinished_course() {
   last.attempt.completed = false;
   // Left during its consultation, the visit has not started its record yet.
   if (last.attempt.started_utc.empty()) last.attempt.started_utc = record::utc_now_iso8601();
-  const scenario::Scenario& base = *course_run_->course_case();
-  last.attempt.scenario_id = base.id;
-  last.attempt.scenario_hash = base.source_hash;
+  name_course_case(last.attempt, *course_run_->course_case());
   record::CourseRecording rec;
   rec.visits = course_visits_;
   rec.visits.push_back(std::move(last));

@@ -60,7 +60,6 @@ void Simulator::reset() {
   strokes_ = 0;
   stroke_offset_mm_ = stroke_depth_offset_mm(0);
   needle_load_n_ = 0.0;
-  cos_tilt_ = 1.0;
   lift_mm_ = 0.0;
   stroke_depth_mm_ = last_stroke_depth_mm_ = 0.0;
   stroke_layer_ = last_stroke_layer_ = tissue::Layer::none;
@@ -223,7 +222,6 @@ void Simulator::place_roller_needles(const PenCommand& command) {
   const double ax = -ry, ay = rx;                                                     // along the axle
   const double relief_share = command.skin_taut ? 0.3 : 1.0;
   const double along_mm_s = pose.velocity_mm_s.x * rx + pose.velocity_mm_s.y * ry;
-  cos_tilt_ = 1.0;
   for (std::size_t i = 0; i < needles_.size(); ++i) {
     const NeedleOffset& o = cartridge_->needles[i];
     NeedleGeometry& g = geometry_[i];
@@ -259,7 +257,8 @@ void Simulator::place_roller_needles(const PenCommand& command) {
 
 void Simulator::place_needles(double extension, const PenCommand& command) {
   const PenPose& pose = body_.pose();
-  cos_tilt_ = std::max(0.2, -pose.needle_axis.z);
+  // Every needle of a pen shares its tilt (a roller's each have their own).
+  const double cos_tilt = std::max(0.2, -pose.needle_axis.z);
   // A depressed mark leaves a gap under the cap and a raised one meets the
   // needles early; stretching the skin taut mostly flattens either.
   const double relief_share = command.skin_taut ? 0.3 : 1.0;
@@ -272,15 +271,15 @@ void Simulator::place_needles(double extension, const PenCommand& command) {
       continue;
     }
     const tissue::LocalTissue local = patch_->at(base.x, base.y);
-    const double gap_mm = (std::max(0.0, base.z) + local.depression_mm * relief_share) / cos_tilt_;
+    const double gap_mm = (std::max(0.0, base.z) + local.depression_mm * relief_share) / cos_tilt;
     g.advance_mm = extension + needle_protrusion_offset_mm(static_cast<int>(i), cartridge_->needle_count()) - gap_mm;
     g.surface_x_mm = base.x + pose.needle_axis.x * gap_mm;
     g.surface_y_mm = base.y + pose.needle_axis.y * gap_mm;
     g.stiffness = tissue::local_stiffness_factor(g.surface_x_mm, g.surface_y_mm);
-    g.cos_tilt = cos_tilt_;
+    g.cos_tilt = cos_tilt;
     g.own_speed_mm_s = 0.0;
     const auto bottoms = local.layers.bottoms_mm();
-    for (std::size_t k = 0; k < bottoms.size(); ++k) g.bottoms_mm[k] = bottoms[k] / cos_tilt_;
+    for (std::size_t k = 0; k < bottoms.size(); ++k) g.bottoms_mm[k] = bottoms[k] / cos_tilt;
   }
 }
 

@@ -105,7 +105,6 @@ class Simulator {
   std::uint64_t strokes_ = 0;   // begun since the reset
   double stroke_offset_mm_ = 0.0;  // this stroke's overshoot of the setting
   double needle_load_n_ = 0.0;  // along the needle axis, from the last step
-  double cos_tilt_ = 1.0;
   double lift_mm_ = 0.0;
   double stroke_depth_mm_ = 0.0, last_stroke_depth_mm_ = 0.0;
   tissue::Layer stroke_layer_ = tissue::Layer::none, last_stroke_layer_ = tissue::Layer::none;

@@ -36,13 +36,19 @@ double process_cpu_ms() {
   return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-// The pass breakdown as a JSON object of medians, in the order the passes run.
-std::string pass_json(const render::PassTimer& timer) {
+// The pass breakdown as a JSON object of medians, in the order the passes run:
+// milliseconds, or fragment shader runs (passes the driver counted).
+std::string pass_json(const render::PassTimer& timer, bool fragments) {
   std::string out = "{";
   for (const auto& pass : timer.passes()) {
+    if (fragments && pass.fragments.empty()) continue;
     char item[96];
-    std::snprintf(item, sizeof item, "%s\"%s\": %.3f", out.size() > 1 ? ", " : "", pass.name.c_str(),
-                  median_of(pass.ms));
+    if (fragments)
+      std::snprintf(item, sizeof item, "%s\"%s\": %.0f", out.size() > 1 ? ", " : "", pass.name.c_str(),
+                    median_of(pass.fragments));
+    else
+      std::snprintf(item, sizeof item, "%s\"%s\": %.3f", out.size() > 1 ? ", " : "", pass.name.c_str(),
+                    median_of(pass.ms));
     out += item;
   }
   return out + "}";
@@ -158,12 +164,12 @@ int run_bench_render(std::span<const std::string_view> args) {
       "{\"frame_ms_median\": %.3f, \"frame_ms_p99\": %.3f, \"frame_ms_mean\": %.3f, \"frame_ms_max\": %.3f, "
       "\"frames\": %d, \"width\": %d, \"height\": %d, \"gl_renderer\": \"%s\", \"punctures\": %llu, "
       "\"sim_time_s\": %.3f, \"render_scale\": %.2f, \"render_scale_mean\": %.3f, \"auto_scale\": %s, "
-      "\"cpu_ms_per_frame\": %.3f, \"lp_num_threads\": \"%s\", \"pass_frames\": %d, \"pass_ms\": %s}\n",
+      "\"cpu_ms_per_frame\": %.3f, \"lp_num_threads\": \"%s\", \"pass_frames\": %d, \"pass_ms\": %s, \"pass_fragments\": %s}\n",
       quantile(0.5), quantile(0.99), mean, sorted.back(), frames, fb_w, fb_h, renderer.c_str(),
       static_cast<unsigned long long>(app.sim().grid().total_punctures()), app.sim().time_s(),
       static_cast<double>(headline_scale), scale_sum / static_cast<double>(times_ms.size()),
       auto_scale ? "true" : "false", cpu_ms_per_frame, threads.c_str(), pass_frames,
-      pass_json(timer).c_str());
+      pass_json(timer, false).c_str(), pass_json(timer, true).c_str());
   return 0;
 }
 

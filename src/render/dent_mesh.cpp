@@ -66,21 +66,4 @@ void build_dent_patch(const Mesh& coarse, double width_mm, double height_mm, con
     }
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges_without(const Mesh& coarse, const DentPatch& patch) {
-  if (coarse.nx < 2 || coarse.ny < 2) return {};
-  const auto row = static_cast<std::uint32_t>((coarse.nx - 1) * 6);  // indices per row of quads
-  const auto rows = static_cast<std::uint32_t>(coarse.ny - 1);
-  if (patch.empty()) return {{0u, row * rows}};
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  const auto j0 = static_cast<std::uint32_t>(patch.j0), j1 = static_cast<std::uint32_t>(patch.j1);
-  const auto i0 = static_cast<std::uint32_t>(patch.i0) * 6, i1 = static_cast<std::uint32_t>(patch.i1) * 6;
-  if (j0 > 0) out.emplace_back(0u, j0 * row);
-  for (std::uint32_t j = j0; j < j1; ++j) {
-    if (i0 > 0) out.emplace_back(j * row, i0);
-    if (i1 < row) out.emplace_back(j * row + i1, row - i1);
-  }
-  if (j1 < rows) out.emplace_back(j1 * row, (rows - j1) * row);
-  return out;
-}
-
 }  // namespace dermasim::render

@@ -1,11 +1,10 @@
 #pragma once
 // The skin surface where the pen deforms it. Each frame the static grid's
-// quads the deformation touches are left out of the static draw and a copy of
+// quads the deformation touches are left out of the static draw (surface_merge.hpp) and a copy of
 // them, displaced by the deformation (and split finer if asked), is drawn in
 // their place: a patch of about 16 mm, whatever the size of the skin.
 // CPU only (no GL): the renderer uploads what this returns.
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "render/mesh_builders.hpp"
@@ -26,9 +25,5 @@ struct DentPatch {
 /// without cracks. Empty when nothing is deformed.
 void build_dent_patch(const Mesh& coarse, double width_mm, double height_mm, const scene::SkinDeformation& dent,
                       int subdivisions, DentPatch& out);
-
-/// The coarse grid's index ranges (first index, count) without the patch's
-/// quads: at most two per row of the patch, plus the rows above and below.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges_without(const Mesh& coarse, const DentPatch& patch);
 
 }  // namespace dermasim::render

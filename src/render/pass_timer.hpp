@@ -18,9 +18,11 @@ class PassTimer {
   struct Pass {
     std::string name;
     std::vector<double> ms;  // one sample per timed frame
+    std::vector<double> fragments;  // fragment shader runs, where the driver counts them
   };
 
-  void set_enabled(bool on) { enabled_ = on; }
+  /// Turning it off ends the frame's count (the driver must not be left counting).
+  void set_enabled(bool on);
   bool enabled() const { return enabled_; }
   /// Starts a frame: the first pass is charged from here.
   void begin_frame();
@@ -31,8 +33,16 @@ class PassTimer {
   const std::vector<Pass>& passes() const { return passes_; }
 
  private:
+  void restart_count();
+  unsigned long long end_count();
+
   bool enabled_ = false;
   double last_s_ = 0.0;
+  // GL_ARB_pipeline_statistics_query: fragment shader invocations per pass,
+  // which tell a pass's pixel work apart from its fixed cost.
+  int counting_ = -1;  // -1 not yet known, 0 no, 1 yes
+  unsigned query_ = 0;
+  bool query_active_ = false;
   std::vector<Pass> passes_;
 };
 

@@ -100,8 +100,7 @@ void SceneRenderer::draw_surface(const scene::RenderScene& scene) const {
   glBindTextureUnit(2, treatment_texture_.get());
   glBindVertexArray(surface_vao_.get());
   // The static grid less the quads the pen deforms, then those drawn finer.
-  glMultiDrawElements(GL_TRIANGLES, surface_counts_.data(), GL_UNSIGNED_INT, surface_offsets_.data(),
-                      static_cast<GLsizei>(surface_counts_.size()));
+  glDrawElements(GL_TRIANGLES, surface_index_count_, GL_UNSIGNED_INT, nullptr);
   if (!dent_.empty()) {
     glBindVertexArray(dent_vao_.get());
     glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(dent_.mesh.indices.size()), GL_UNSIGNED_INT, nullptr);

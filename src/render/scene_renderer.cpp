@@ -124,11 +124,9 @@ void SceneRenderer::sync_skin(const scene::RenderScene& scene) {
   dent_ = DentPatch{};
   glNamedBufferData(surface_vertices_.get(), static_cast<GLsizeiptr>(surface.vertices.size() * sizeof(SurfaceVertex)),
                     surface.vertices.data(), GL_STATIC_DRAW);
-  glNamedBufferData(surface_indices_.get(), static_cast<GLsizeiptr>(surface.indices.size() * sizeof(std::uint32_t)),
-                    surface.indices.data(), GL_STATIC_DRAW);
   glVertexArrayVertexBuffer(surface_vao_.get(), 0, surface_vertices_.get(), 0, sizeof(SurfaceVertex));
   glVertexArrayElementBuffer(surface_vao_.get(), surface_indices_.get());
-  surface_index_count_ = static_cast<GLsizei>(surface.indices.size());
+  surface_hole_.reset();  // the indices follow in sync_dent
 
   std::vector<StrataVertex> walls;
   const std::array<glm::vec3, 4> outward{glm::vec3(0, -1, 0), glm::vec3(1, 0, 0), glm::vec3(0, 1, 0),
@@ -191,11 +189,15 @@ void SceneRenderer::sync_dent(const scene::RenderScene& scene) {
   const bool had_indices = !dent_.mesh.indices.empty();
   const int old_nx = dent_.mesh.nx, old_ny = dent_.mesh.ny;
   build_dent_patch(surface_grid_, scene.width_mm, scene.height_mm, scene.deformation, options_.dent_subdivisions, dent_);
-  surface_counts_.clear();
-  surface_offsets_.clear();
-  for (const auto& [first, count] : ranges_without(surface_grid_, dent_)) {
-    surface_counts_.push_back(static_cast<GLsizei>(count));
-    surface_offsets_.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+  // The static grid's triangles less the quads the dent patch replaces,
+  // flat skin merged (surface_merge.hpp); rebuilt when the patch moves.
+  const QuadRect hole = dent_.empty() ? QuadRect{} : QuadRect{dent_.i0, dent_.j0, dent_.i1, dent_.j1};
+  if (!surface_hole_ || *surface_hole_ != hole) {
+    const std::vector<std::uint32_t> indices = merged_surface_indices(surface_grid_, hole);
+    glNamedBufferData(surface_indices_.get(), static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
+                      indices.data(), GL_DYNAMIC_DRAW);
+    surface_index_count_ = static_cast<GLsizei>(indices.size());
+    surface_hole_ = hole;
   }
   if (dent_.empty()) return;
   const auto& m = dent_.mesh;

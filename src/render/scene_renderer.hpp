@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "render/pixel_rect.hpp"
 #include "render/shader_program.hpp"
 #include "render/skin_bake.hpp"
+#include "render/surface_merge.hpp"
 #include "scene/camera.hpp"
 #include "scene/render_scene.hpp"
 
@@ -101,8 +103,7 @@ class SceneRenderer {
   DentPatch dent_;
   GlVertexArray dent_vao_;
   GlBuffer dent_vertices_, dent_indices_;
-  std::vector<GLsizei> surface_counts_;
-  std::vector<const void*> surface_offsets_;
+  std::optional<QuadRect> surface_hole_;  // the quads left out of surface_indices_; none: to build
 
   std::uint64_t skin_revision_ = 0;
   int treatment_nx_ = 0, treatment_ny_ = 0;

@@ -43,12 +43,8 @@ std::string pass_json(const render::PassTimer& timer, bool fragments) {
   for (const auto& pass : timer.passes()) {
     if (fragments && pass.fragments.empty()) continue;
     char item[96];
-    if (fragments)
-      std::snprintf(item, sizeof item, "%s\"%s\": %.0f", out.size() > 1 ? ", " : "", pass.name.c_str(),
-                    median_of(pass.fragments));
-    else
-      std::snprintf(item, sizeof item, "%s\"%s\": %.3f", out.size() > 1 ? ", " : "", pass.name.c_str(),
-                    median_of(pass.ms));
+    std::snprintf(item, sizeof item, fragments ? "%s\"%s\": %.0f" : "%s\"%s\": %.3f", out.size() > 1 ? ", " : "",
+                  pass.name.c_str(), median_of(fragments ? pass.fragments : pass.ms));
     out += item;
   }
   return out + "}";

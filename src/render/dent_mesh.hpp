@@ -1,8 +1,9 @@
 #pragma once
 // The skin surface where the pen deforms it. Each frame the static grid's
-// quads the deformation touches are left out of the static draw (surface_merge.hpp) and a copy of
-// them, displaced by the deformation (and split finer if asked), is drawn in
-// their place: a patch of about 16 mm, whatever the size of the skin.
+// quads the deformation touches are left out of the static draw
+// (surface_merge.hpp) and a copy of them, displaced by the deformation (and
+// split finer if asked), is drawn in their place: a patch of about 16 mm,
+// whatever the size of the skin.
 // CPU only (no GL): the renderer uploads what this returns.
 #include <cstdint>
 #include <vector>

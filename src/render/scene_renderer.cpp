@@ -126,6 +126,7 @@ void SceneRenderer::sync_skin(const scene::RenderScene& scene) {
                     surface.vertices.data(), GL_STATIC_DRAW);
   glVertexArrayVertexBuffer(surface_vao_.get(), 0, surface_vertices_.get(), 0, sizeof(SurfaceVertex));
   glVertexArrayElementBuffer(surface_vao_.get(), surface_indices_.get());
+  surface_merge_ = SurfaceMerge(surface_grid_);
   surface_hole_.reset();  // the indices follow in sync_dent
 
   std::vector<StrataVertex> walls;
@@ -193,7 +194,7 @@ void SceneRenderer::sync_dent(const scene::RenderScene& scene) {
   // flat skin merged (surface_merge.hpp); rebuilt when the patch moves.
   const QuadRect hole = dent_.empty() ? QuadRect{} : QuadRect{dent_.i0, dent_.j0, dent_.i1, dent_.j1};
   if (!surface_hole_ || *surface_hole_ != hole) {
-    const std::vector<std::uint32_t> indices = merged_surface_indices(surface_grid_, hole);
+    const std::vector<std::uint32_t> indices = surface_merge_.indices(hole);
     glNamedBufferData(surface_indices_.get(), static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
                       indices.data(), GL_DYNAMIC_DRAW);
     surface_index_count_ = static_cast<GLsizei>(indices.size());

@@ -103,6 +103,7 @@ class SceneRenderer {
   DentPatch dent_;
   GlVertexArray dent_vao_;
   GlBuffer dent_vertices_, dent_indices_;
+  SurfaceMerge surface_merge_{Mesh{}};  // the static grid's flat skin
   std::optional<QuadRect> surface_hole_;  // the quads left out of surface_indices_; none: to build
 
   std::uint64_t skin_revision_ = 0;

@@ -12,18 +12,11 @@ struct Square {
   bool merged = false;
 };
 
+// One frame's squares over a hole.
 class Merger {
  public:
-  Merger(const Mesh& grid, const QuadRect& hole) : hole_(hole), nx_(grid.nx), ny_(grid.ny) {
-    // Summed count of vertices that are not flat: any square's in four lookups.
-    bumpy_.assign(static_cast<std::size_t>((nx_ + 1) * (ny_ + 1)), 0);
-    for (int j = 0; j < ny_; ++j)
-      for (int i = 0; i < nx_; ++i) {
-        const SurfaceVertex& v = grid.vertices[index(i, j)];
-        const int bumpy = v.z != 0.0f || v.gx != 0.0f || v.gy != 0.0f ? 1 : 0;
-        bumpy_at(i + 1, j + 1) = bumpy + bumpy_at(i, j + 1) + bumpy_at(i + 1, j) - bumpy_at(i, j);
-      }
-  }
+  Merger(int nx, int ny, const std::vector<int>& bumpy, const QuadRect& hole)
+      : hole_(hole), nx_(nx), ny_(ny), bumpy_(bumpy) {}
 
   void place(int i, int j, int size) {
     const int quads_x = nx_ - 1, quads_y = ny_ - 1;
@@ -79,11 +72,11 @@ class Merger {
 
  private:
   std::uint32_t index(int i, int j) const { return static_cast<std::uint32_t>(j * nx_ + i); }
-  int& bumpy_at(int i, int j) { return bumpy_[static_cast<std::size_t>(j * (nx_ + 1) + i)]; }
-  int bumpy_in(int i0, int j0, int i1, int j1) {  // vertices [i0, i1] x [j0, j1]
+  int bumpy_at(int i, int j) const { return bumpy_[static_cast<std::size_t>(j * (nx_ + 1) + i)]; }
+  int bumpy_in(int i0, int j0, int i1, int j1) const {  // vertices [i0, i1] x [j0, j1]
     return bumpy_at(i1 + 1, j1 + 1) - bumpy_at(i0, j1 + 1) - bumpy_at(i1 + 1, j0) + bumpy_at(i0, j0);
   }
-  bool all_flat(int i, int j, int size) { return bumpy_in(i, j, i + size, j + size) == 0; }
+  bool all_flat(int i, int j, int size) const { return bumpy_in(i, j, i + size, j + size) == 0; }
   bool touches_hole(int i, int j, int size) const {
     return !hole_.empty() && i < hole_.i1 && i + size > hole_.i0 && j < hole_.j1 && j + size > hole_.j0;
   }
@@ -94,21 +87,37 @@ class Merger {
 
   QuadRect hole_;
   int nx_, ny_;
-  std::vector<int> bumpy_;
+  const std::vector<int>& bumpy_;
   std::vector<char> used_;
   std::vector<Square> squares_;
 };
 
 }  // namespace
 
-std::vector<std::uint32_t> merged_surface_indices(const Mesh& grid, const QuadRect& hole, int max_quads) {
-  if (grid.nx < 2 || grid.ny < 2) return {};
-  int size = 1;
-  while (size * 2 <= std::max(1, max_quads)) size *= 2;  // squares halve down to one quad
-  Merger merger(grid, hole);
-  for (int j = 0; j < grid.ny - 1; j += size)
-    for (int i = 0; i < grid.nx - 1; i += size) merger.place(i, j, size);
+SurfaceMerge::SurfaceMerge(const Mesh& grid, int max_quads) : nx_(grid.nx), ny_(grid.ny) {
+  while (square_ * 2 <= std::max(1, max_quads)) square_ *= 2;  // squares halve down to one quad
+  if (nx_ < 2 || ny_ < 2) return;
+  // Summed count of the vertices that are not flat: any square's in four lookups.
+  bumpy_.assign(static_cast<std::size_t>((nx_ + 1) * (ny_ + 1)), 0);
+  auto at = [&](int i, int j) -> int& { return bumpy_[static_cast<std::size_t>(j * (nx_ + 1) + i)]; };
+  for (int j = 0; j < ny_; ++j)
+    for (int i = 0; i < nx_; ++i) {
+      const SurfaceVertex& v = grid.vertices[static_cast<std::size_t>(j * nx_ + i)];
+      const int bumpy = v.z != 0.0f || v.gx != 0.0f || v.gy != 0.0f ? 1 : 0;
+      at(i + 1, j + 1) = bumpy + at(i, j + 1) + at(i + 1, j) - at(i, j);
+    }
+}
+
+std::vector<std::uint32_t> SurfaceMerge::indices(const QuadRect& hole) const {
+  if (bumpy_.empty()) return {};
+  Merger merger(nx_, ny_, bumpy_, hole);
+  for (int j = 0; j < ny_ - 1; j += square_)
+    for (int i = 0; i < nx_ - 1; i += square_) merger.place(i, j, square_);
   return merger.triangles();
+}
+
+std::vector<std::uint32_t> merged_surface_indices(const Mesh& grid, const QuadRect& hole, int max_quads) {
+  return SurfaceMerge(grid, max_quads).indices(hole);
 }
 
 }  // namespace dermasim::render

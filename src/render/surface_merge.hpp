@@ -24,6 +24,19 @@ struct QuadRect {
 /// Quads merged into squares of at most this many a side (16 mm on the 1 mm grid).
 inline constexpr int surface_merge_max_quads = 16;
 
+/// The grid's flat skin, found once per grid; the squares follow the hole
+/// (the dent patch moves with the pen, every frame).
+class SurfaceMerge {
+ public:
+  explicit SurfaceMerge(const Mesh& grid, int max_quads = surface_merge_max_quads);
+  /// As merged_surface_indices.
+  std::vector<std::uint32_t> indices(const QuadRect& hole) const;
+
+ private:
+  int nx_ = 0, ny_ = 0, square_ = 1;  // grid vertices a row and rows; the largest square's side
+  std::vector<int> bumpy_;            // summed count of vertices that are not flat, (nx + 1) x (ny + 1)
+};
+
 /// Triangle indices over `grid`'s vertices (a grid from build_surface_grid),
 /// leaving out the quads in `hole`. A vertex is flat when its height and
 /// slope are exactly zero; a square merges when every vertex in it is flat

@@ -36,16 +36,17 @@ void build_pen(const scene::PenScene& pen, PenGeometry& out) {
   // does not hide the skin it treats.
   const bool body_hidden = fade <= 0.0f;
 
+  // A white hub holding the needles, seen through the clear cap.
+  append_cylinder(out.opaque, at(2.5f), at(4.0f), cap_r * 0.7f, cap_r * 0.7f, {0.93f, 0.93f, 0.9f, 1.0f}, 20);
+  if (body_hidden) {
+    // The cap alone, fainter than in the hand, so the skin under it shows.
+    append_cylinder(out.translucent, at(0.0f), at(cap_length_mm), cap_r, cap_r * 0.95f, {0.8f, 0.88f, 0.95f, 0.3f}, 28);
+  } else {
   // The clear cartridge: a cap that rests on the skin and its housing.
   append_cylinder(out.translucent, at(0.0f), at(cap_length_mm), cap_r, cap_r * 0.95f,
                   {0.80f, 0.88f, 0.95f, 0.28f * fade}, 28);
   append_cylinder(out.translucent, at(cap_length_mm), at(cartridge_top_mm), cap_r * 0.95f, cap_r * 1.15f,
                   {0.80f, 0.88f, 0.95f, 0.22f * fade}, 28);
-  // A white hub holding the needles, seen through the clear cap.
-  append_cylinder(out.opaque, at(2.5f), at(4.0f), cap_r * 0.7f, cap_r * 0.7f, {0.93f, 0.93f, 0.9f, 1.0f}, 20);
-  if (body_hidden) {
-    append_cylinder(out.translucent, at(0.0f), at(cap_length_mm), cap_r, cap_r * 0.95f, {0.8f, 0.88f, 0.95f, 0.3f}, 28);
-  } else {
   // Nose and body.
   append_cylinder(body, at(cartridge_top_mm), at(nose_top_mm), cap_r * 1.25f, body_radius_mm,
                   {0.16f, 0.18f, 0.21f, fade}, 32);
@@ -56,6 +57,13 @@ void build_pen(const scene::PenScene& pen, PenGeometry& out) {
   append_cylinder(body, at(nose_top_mm + 6.0f), at(nose_top_mm + 9.0f), body_radius_mm * 1.03f,
                   body_radius_mm * 1.03f, ring, 32);
   }
+
+  // A ray through a clear shell crosses two walls of alpha a, which let
+  // (1 - a)^2 of what is behind through; the near wall alone, at
+  // 1 - (1 - a)^2, lets through the same, and the far wall need not be
+  // shaded and blended (half the pen's translucent pixels on software GL).
+  for (SolidVertex& v : out.translucent) v.a = 1.0f - (1.0f - v.a) * (1.0f - v.a);
+  out.translucent_shells = out.translucent.size();
 
   // Needles: thin steel cylinders from the hub to the tip. They are drawn at
   // least 0.12 mm across so a single needle stays visible in a close view.

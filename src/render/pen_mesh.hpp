@@ -11,6 +11,11 @@ namespace dermasim::render {
 struct PenGeometry {
   std::vector<SolidVertex> opaque;
   std::vector<SolidVertex> translucent;  // the clear cartridge (and the body when faded)
+  /// The first `translucent_shells` vertices of `translucent` are closed,
+  /// outward-wound shells (the cartridge, the faded body) whose alpha already
+  /// stands for both of their walls: draw them with back faces culled. What
+  /// follows (the cutaway marks) is flat and drawn from both sides.
+  std::size_t translucent_shells = 0;
 };
 
 /// The pen (body, nose, clear cartridge, needles) in patch mm.

@@ -46,11 +46,21 @@ void SceneRenderer::mask_hidden(std::span<const PixelRect> hidden, int width, in
   glDisable(GL_SCISSOR_TEST);
 }
 
-void SceneRenderer::draw_background() const {
+void SceneRenderer::draw_fullscreen_in(std::span<const PixelRect> shown, int height) const {
+  glBindVertexArray(empty_vao_.get());
+  glEnable(GL_SCISSOR_TEST);
+  for (const PixelRect& r : shown) {
+    if (r.empty()) continue;
+    glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);  // GL counts rows from the bottom
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+  }
+  glDisable(GL_SCISSOR_TEST);
+}
+
+void SceneRenderer::draw_background(std::span<const PixelRect> shown, int height) const {
   glDepthMask(GL_FALSE);
   background_program_.use();
-  glBindVertexArray(empty_vao_.get());
-  glDrawArrays(GL_TRIANGLES, 0, 3);
+  draw_fullscreen_in(shown, height);
   glDepthMask(GL_TRUE);
 }
 
@@ -66,15 +76,7 @@ void SceneRenderer::upscale(const OffscreenTarget& scene, int width, int height,
   glDisable(GL_CULL_FACE);
   upscale_program_.use();
   glBindTextureUnit(0, scene.colour_texture());
-  glBindVertexArray(empty_vao_.get());
-  const std::vector<PixelRect> shown =
-      hidden.empty() ? std::vector<PixelRect>{{0, 0, width, height}} : uncovered_rects(width, height, hidden);
-  glEnable(GL_SCISSOR_TEST);
-  for (const PixelRect& r : shown) {
-    glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);  // GL counts rows from the bottom
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-  }
-  glDisable(GL_SCISSOR_TEST);
+  draw_fullscreen_in(uncovered_rects(width, height, hidden), height);
   glBindVertexArray(0);
   glUseProgram(0);
 }
@@ -154,7 +156,6 @@ void SceneRenderer::stream_solids(const std::vector<SolidVertex>& vertices) {
   }
   glNamedBufferSubData(solid_vertices_.get(), 0, bytes, vertices.data());
   glVertexArrayVertexBuffer(solid_vao_.get(), 0, solid_vertices_.get(), 0, sizeof(SolidVertex));
-  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices.size()));
 }
 
 void SceneRenderer::prepare_solids(const scene::RenderScene& scene, const glm::vec3& toward_viewer) {
@@ -173,14 +174,26 @@ void SceneRenderer::draw_solids(bool translucent) {
   const ShaderProgram& p = solid_program_;
   p.use();
   glBindVertexArray(solid_vao_.get());
+  stream_solids(vertices);
+  const auto count = static_cast<GLsizei>(vertices.size());
   if (!translucent) {
-    stream_solids(vertices);
+    glDrawArrays(GL_TRIANGLES, 0, count);
     return;
   }
   glEnable(GL_BLEND);
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   glDepthMask(GL_FALSE);
-  stream_solids(vertices);
+  // The pen's clear shells by their near walls (pen_mesh.hpp), then the
+  // cutaway's flat marks from whichever side faces the camera.
+  const auto shells = static_cast<GLsizei>(std::min(pen_geometry_.translucent_shells, vertices.size()));
+  if (shells > 0) {
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    glFrontFace(GL_CCW);
+    glDrawArrays(GL_TRIANGLES, 0, shells);
+    glDisable(GL_CULL_FACE);
+  }
+  if (count > shells) glDrawArrays(GL_TRIANGLES, shells, count - shells);
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
 }

@@ -237,10 +237,12 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
   timer.mark("scene_uploads");
 
   glViewport(0, 0, width, height);
-  glClearColor(0.1f, 0.11f, 0.13f, 1.0f);
+  // Depth only: every pixel that shows is written by a pass (the background
+  // last behind everything), and the hidden ones are not the scene's.
   glClearDepth(1.0);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glClear(GL_DEPTH_BUFFER_BIT);
   mask_hidden(hidden, width, height);
+  const std::vector<PixelRect> shown = uncovered_rects(width, height, hidden);
   timer.mark("scene_clear");
 
   const glm::mat4 view_proj(view_projection(camera, width, height));
@@ -264,7 +266,7 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
   timer.mark("strata");
   draw_surface(scene);
   timer.mark("skin_surface");
-  draw_background();
+  draw_background(shown, height);
   timer.mark("background");
   draw_solids(true);
   timer.mark("translucent");

@@ -46,7 +46,8 @@ class SceneRenderer {
 
   /// Draws into the bound framebuffer's viewport of `width` x `height` pixels.
   /// `hidden` are parts of the target that opaque panels will cover: the
-  /// scene is not shaded there (they are left with the clear colour).
+  /// scene does not touch their colour (they keep what the target held), so
+  /// no pixel there is shaded.
   void draw(const scene::RenderScene& scene, const scene::OrbitCamera& camera, int width, int height,
             std::span<const PixelRect> hidden = {});
 
@@ -70,11 +71,15 @@ class SceneRenderer {
   void set_common(const ShaderProgram& program, const scene::RenderScene& scene, const scene::OrbitCamera& camera,
                   const glm::mat4& view_proj) const;
   void mask_hidden(std::span<const PixelRect> hidden, int width, int height) const;
-  void draw_background() const;
+  /// One full-screen triangle, scissored to each of `shown` (top-left
+  /// pixel rectangles of a target `height` rows tall), with the bound program.
+  void draw_fullscreen_in(std::span<const PixelRect> shown, int height) const;
+  void draw_background(std::span<const PixelRect> shown, int height) const;
   void draw_surface(const scene::RenderScene& scene) const;
   void draw_strata(const glm::vec3& eye_mm);
   void prepare_solids(const scene::RenderScene& scene, const glm::vec3& toward_viewer);
   void draw_solids(bool translucent);
+  /// Uploads `vertices` into the solids' buffer and binds it (no draw).
   void stream_solids(const std::vector<SolidVertex>& vertices);
 
   RendererOptions options_;

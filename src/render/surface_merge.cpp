@@ -7,6 +7,9 @@ namespace dermasim::render {
 
 namespace {
 
+// The summed table has a zero row and column in front: (nx + 1) x (ny + 1).
+std::size_t summed_index(int nx, int i, int j) { return static_cast<std::size_t>(j * (nx + 1) + i); }
+
 struct Square {
   int i = 0, j = 0, size = 1;  // quads [i, i + size) x [j, j + size)
   bool merged = false;
@@ -72,7 +75,7 @@ class Merger {
 
  private:
   std::uint32_t index(int i, int j) const { return static_cast<std::uint32_t>(j * nx_ + i); }
-  int bumpy_at(int i, int j) const { return bumpy_[static_cast<std::size_t>(j * (nx_ + 1) + i)]; }
+  int bumpy_at(int i, int j) const { return bumpy_[summed_index(nx_, i, j)]; }
   int bumpy_in(int i0, int j0, int i1, int j1) const {  // vertices [i0, i1] x [j0, j1]
     return bumpy_at(i1 + 1, j1 + 1) - bumpy_at(i0, j1 + 1) - bumpy_at(i1 + 1, j0) + bumpy_at(i0, j0);
   }
@@ -99,7 +102,7 @@ SurfaceMerge::SurfaceMerge(const Mesh& grid, int max_quads) : nx_(grid.nx), ny_(
   if (nx_ < 2 || ny_ < 2) return;
   // Summed count of the vertices that are not flat: any square's in four lookups.
   bumpy_.assign(static_cast<std::size_t>((nx_ + 1) * (ny_ + 1)), 0);
-  auto at = [&](int i, int j) -> int& { return bumpy_[static_cast<std::size_t>(j * (nx_ + 1) + i)]; };
+  auto at = [&](int i, int j) -> int& { return bumpy_[summed_index(nx_, i, j)]; };
   for (int j = 0; j < ny_; ++j)
     for (int i = 0; i < nx_; ++i) {
       const SurfaceVertex& v = grid.vertices[static_cast<std::size_t>(j * nx_ + i)];

@@ -1,11 +1,12 @@
 // The scene is not shaded under opaque panels (issue 16): the renderer leaves
-// those pixels at the clear colour and draws the rest as before, and the
+// those pixels as the target held them and draws the rest as before, and the
 // upscale covers exactly what the panels leave showing.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <vector>
 
+#include "render/gl.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/pixel_rect.hpp"
 #include "render_fixture.hpp"
@@ -16,6 +17,9 @@ using namespace dermasim::test;
 
 namespace {
 
+// What the target holds before each draw: a colour no pass of the scene makes.
+constexpr float marker_rgb[3] = {1.0f, 0.0f, 1.0f};
+
 render::RgbaImage render_hidden(const physics::Simulator& sim, std::span<const render::PixelRect> hidden) {
   render::SceneRenderer& r = renderer();  // makes the GL context first
   static render::OffscreenTarget target(image_width, image_height, 0);
@@ -23,6 +27,8 @@ render::RgbaImage render_hidden(const physics::Simulator& sim, std::span<const r
   const auto& rs = extractor.update(sim, scene::SceneSettings{});
   const auto cam = scene::preset_camera(scene::ViewPreset::top, 120.0, 80.0, {});
   target.bind();
+  glClearColor(marker_rgb[0], marker_rgb[1], marker_rgb[2], 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
   r.draw(rs, cam, image_width, image_height, hidden);
   return target.read();
 }
@@ -31,18 +37,26 @@ bool same_pixel(const render::RgbaImage& a, const render::RgbaImage& b, int x, i
 
 }  // namespace
 
-TEST_CASE("a hidden rectangle keeps the clear colour and the rest of the scene is unchanged") {
+TEST_CASE("a hidden rectangle keeps what the target held and the rest of the scene is unchanged") {
   auto sim = make_sim(default_patch());
   const auto full = render_hidden(sim, {});
   const std::vector<render::PixelRect> hidden{{100, 50, 300, 200}};
   const auto masked = render_hidden(sim, hidden);
   keep_image(masked, "hidden_rect");
-  // The clear colour (0.1, 0.11, 0.13) inside, the skin in the full image there.
+  // The marker inside, untouched; the skin in the full image there.
   const auto inside = masked.at(200, 120);
-  CHECK(std::abs(inside[0] - 26) <= 1);
-  CHECK(std::abs(inside[1] - 28) <= 1);
-  CHECK(std::abs(inside[2] - 33) <= 1);
+  CHECK(inside[0] == 255);
+  CHECK(inside[1] == 0);
+  CHECK(inside[2] == 255);
   CHECK_FALSE(same_pixel(full, masked, 200, 120));
+  // With nothing hidden, no pixel keeps the marker: the passes cover the target.
+  int marker_left = 0;
+  for (int y = 0; y < image_height; ++y)
+    for (int x = 0; x < image_width; ++x) {
+      const auto p = full.at(x, y);
+      if (p[0] == 255 && p[1] == 0 && p[2] == 255) ++marker_left;
+    }
+  CHECK(marker_left == 0);
   // Corners of the rectangle (top left origin, x1 and y1 exclusive).
   CHECK(masked.at(100, 50) == inside);
   CHECK(masked.at(299, 199) == inside);

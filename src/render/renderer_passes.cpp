@@ -14,6 +14,10 @@ namespace {
 // Key light from the upper left, as in a treatment room with an examination lamp.
 const glm::vec3 key_light_direction = glm::normalize(glm::vec3(-0.45f, -0.35f, 0.82f));
 
+// Scissors GL to `r` (top-left origin) in a target `height` rows tall; GL
+// counts rows from the bottom.
+void scissor_to(const PixelRect& r, int height) { glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0); }
+
 }  // namespace
 
 void SceneRenderer::set_common(const ShaderProgram& p, const scene::RenderScene& scene,
@@ -39,7 +43,7 @@ void SceneRenderer::mask_hidden(std::span<const PixelRect> hidden, int width, in
     const int x0 = std::clamp(r.x0, 0, width), x1 = std::clamp(r.x1, 0, width);
     const int y0 = std::clamp(r.y0, 0, height), y1 = std::clamp(r.y1, 0, height);
     if (x1 <= x0 || y1 <= y0) continue;
-    glScissor(x0, height - y1, x1 - x0, y1 - y0);  // GL counts rows from the bottom
+    scissor_to({x0, y0, x1, y1}, height);
     glClear(GL_DEPTH_BUFFER_BIT);
   }
   glClearDepth(1.0);
@@ -51,7 +55,7 @@ void SceneRenderer::draw_fullscreen_in(std::span<const PixelRect> shown, int hei
   glEnable(GL_SCISSOR_TEST);
   for (const PixelRect& r : shown) {
     if (r.empty()) continue;
-    glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0);  // GL counts rows from the bottom
+    scissor_to(r, height);
     glDrawArrays(GL_TRIANGLES, 0, 3);
   }
   glDisable(GL_SCISSOR_TEST);

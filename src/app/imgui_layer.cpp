@@ -50,8 +50,22 @@ void ImGuiLayer::new_frame() {
 
 void ImGuiLayer::render() {
   ImDrawData* draw_data = ImGui::GetDrawData();
-  if (software_gl_ && draw_data) backgrounds_.replace(*draw_data);
+  const bool software = software_gl_ && draw_data;
+  const bool cache = software && panel_cache_on_;
+  // Compared before anything edits the lists; the backgrounds then leave
+  // out what the copies cover.
+  if (cache) {
+    panel_cache_.compare(*draw_data);
+    panel_cache_.substitute(*draw_data);
+  }
+  if (software) backgrounds_.replace(*draw_data, cache ? std::span(panel_cache_.copied()) : std::span<const PanelBackgrounds::Copied>());
   ImGui_ImplOpenGL3_RenderDrawData(draw_data);
+  if (cache) panel_cache_.capture();
+}
+
+void ImGuiLayer::set_panel_cache(bool on) {
+  panel_cache_on_ = on;
+  panel_cache_.clear();
 }
 
 }  // namespace dermasim::app

@@ -2,6 +2,7 @@
 // Dear ImGui on the simulator's window: the context, the style, and the GLFW
 // and OpenGL 3 backends, created together and torn down together.
 #include "app/panel_backgrounds.hpp"
+#include "app/panel_cache.hpp"
 #include "render/gl_window.hpp"
 
 namespace dermasim::app {
@@ -20,10 +21,16 @@ class ImGuiLayer {
   void new_frame();
   /// Draws what the frame's panels built into the bound framebuffer.
   void render();
+  /// Software GL: unchanged panels copied from a layer instead of drawn
+  /// (panel_cache.hpp); on by default. Off: every panel drawn every frame.
+  void set_panel_cache(bool on);
+  PanelCache::FrameStats panel_cache_stats() const { return panel_cache_.last_frame(); }
 
  private:
   bool software_gl_ = false;
   PanelBackgrounds backgrounds_;  // software GL: panel backgrounds by clears
+  PanelCache panel_cache_;        // software GL: unchanged panels copied
+  bool panel_cache_on_ = true;
 };
 
 }  // namespace dermasim::app

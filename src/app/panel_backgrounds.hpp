@@ -4,9 +4,13 @@
 // blends every pixel of it, about 1 ms a frame for the procedure's panels
 // (bench render). A clear of the same pixels in the same colour writes the
 // same bytes for a fraction of that.
+#include <array>
+#include <span>
 #include <vector>
 
 #include <imgui.h>
+
+#include "render/pixel_rect.hpp"
 
 namespace dermasim::app {
 
@@ -17,11 +21,23 @@ class PanelBackgrounds {
   /// made empty and a callback put in front of it that clears its pixels to
   /// its colour, in the window's place in the drawing order (a window above
   /// still covers one below). Windows drawn otherwise are left alone.
-  void replace(ImDrawData& draw_data);
+  /// A window in `copied` (PanelCache) has its inner rectangle copied over
+  /// its background just after: its clear leaves that rectangle out.
+  struct Copied {
+    ImGuiID window = 0;
+    render::PixelRect inner;  // framebuffer pixels, origin at the top left
+  };
+  void replace(ImDrawData& draw_data, std::span<const Copied> copied = {});
 
-  /// One background to clear: framebuffer pixels, origin at the bottom left as GL counts.
+  /// One background to clear: up to four framebuffer rectangles (the
+  /// background less a copied inner rectangle), origin at the bottom left
+  /// as GL counts.
   struct Clear {
-    int x = 0, y = 0, width = 0, height = 0;
+    struct Part {
+      int x = 0, y = 0, width = 0, height = 0;
+    };
+    std::array<Part, 4> parts{};
+    int part_count = 0;
     ImVec4 colour;
   };
 

@@ -113,14 +113,14 @@ void SceneRenderer::draw_surface(const scene::RenderScene& scene) const {
   }
 }
 
-void SceneRenderer::draw_strata(const glm::vec3& eye_mm) {
+void SceneRenderer::draw_strata(const glm::vec3& eye_mm, bool far_wall_only) {
   const ShaderProgram& p = strata_program_;
   p.use();
   p.set("u_tissue", 0);
   p.set("u_tissue_tile_mm", static_cast<float>(tissue_detail_tile_mm));
   glBindTextureUnit(0, tissue_detail_texture_.get());
   glBindVertexArray(strata_vao_.get());
-  if (cut_vertex_count_ > 0) {
+  if (cut_vertex_count_ > 0 && !far_wall_only) {
     // The cut face lies on the plane itself: never clipped. It is drawn first,
     // in front of the walls it hides.
     p.set("u_clip_on", 0);
@@ -138,13 +138,17 @@ void SceneRenderer::draw_strata(const glm::vec3& eye_mm) {
     // the cut face, which spans the same strata.
     // Exception: in the cutaway the far wall parallel to the cut is kept,
     // because where the pen presses the surface down, the seam between the
-    // pressed surface and the cut face shows slivers of its inside.
+    // pressed surface and the cut face shows slivers of its inside. It lies
+    // behind the surface and the cut face nearly everywhere, so it is drawn
+    // after both (far_wall_only): the depth test then turns its hidden
+    // pixels away before they are shaded, instead of shading them for the
+    // surface to cover.
     const glm::vec2 eye(eye_mm);
     const glm::vec2 kept_side(clip_plane_.x, clip_plane_.y);
     for (const Wall& w : walls_) {
       const bool faces_eye = glm::dot(w.outward, eye - w.point_mm) > 0.0f;
-      const bool far_wall_of_cut = clip_on_ && glm::dot(w.outward, kept_side) > 0.5f;
-      if (w.count > 0 && (faces_eye || far_wall_of_cut)) glDrawArrays(GL_TRIANGLES, w.first, w.count);
+      const bool far_wall_of_cut = clip_on_ && glm::dot(w.outward, kept_side) > 0.5f && !faces_eye;
+      if (w.count > 0 && (far_wall_only ? far_wall_of_cut : faces_eye)) glDrawArrays(GL_TRIANGLES, w.first, w.count);
     }
   }
 }

@@ -256,16 +256,19 @@ void SceneRenderer::draw(const scene::RenderScene& scene, const scene::OrbitCame
   glDisable(GL_CULL_FACE);
   glEnable(GL_CLIP_DISTANCE0);
   // Roughly front to back, so early depth tests spare hidden fragments: the
-  // opaque pen, the cut face (in the strata pass), the surface, then the
-  // background behind everything; translucent parts last.
+  // opaque pen, the cut face and the walls facing the eye (the strata pass),
+  // the surface, the cutaway's far wall behind them, then the background
+  // behind everything; translucent parts last.
   const glm::vec3 toward_viewer = -glm::vec3(clip_plane_.x, clip_plane_.y, 0.0f);
   prepare_solids(scene, toward_viewer);
   draw_solids(false);
   timer.mark("pen_and_marks");
-  draw_strata(glm::vec3(eye));
+  draw_strata(glm::vec3(eye), false);
   timer.mark("strata");
   draw_surface(scene);
   timer.mark("skin_surface");
+  draw_strata(glm::vec3(eye), true);
+  timer.mark("far_wall");
   draw_background(shown, height);
   timer.mark("background");
   draw_solids(true);

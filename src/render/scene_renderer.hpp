@@ -76,7 +76,9 @@ class SceneRenderer {
   void draw_fullscreen_in(std::span<const PixelRect> shown, int height) const;
   void draw_background(std::span<const PixelRect> shown, int height) const;
   void draw_surface(const scene::RenderScene& scene) const;
-  void draw_strata(const glm::vec3& eye_mm);
+  /// The cut face and the walls facing the eye; or only the cutaway's far
+  /// wall (drawn after the surface, which hides most of it).
+  void draw_strata(const glm::vec3& eye_mm, bool far_wall_only);
   void prepare_solids(const scene::RenderScene& scene, const glm::vec3& toward_viewer);
   void draw_solids(bool translucent);
   /// Uploads `vertices` into the solids' buffer and binds it (no draw).

@@ -6,6 +6,8 @@
 
 #include <imgui_internal.h>
 
+#include "app/panel_cost.hpp"
+
 namespace dermasim::app {
 
 namespace {
@@ -29,10 +31,6 @@ void append(std::vector<std::uint8_t>& out, const T& value) {
 
 bool intersects(const render::PixelRect& a, const render::PixelRect& b) {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
-
-bool operator==(const render::PixelRect& a, const render::PixelRect& b) {
-  return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
 }
 
 const ImGuiWindow* root_of(const ImDrawList* list, const ImGuiContext& g) {
@@ -75,16 +73,12 @@ bool paints_opaque(const ImDrawList& list, ImVec2 lo, ImVec2 hi, ImVec2 white_uv
   return false;
 }
 
-// The panel's pixels that its title bar and background cover, inset by a
-// pixel (the border is blended over them) or by the corners' rounding.
+// The panel's pixels that its title bar and background cover, inside its
+// border (blended over them), within the framebuffer.
 render::PixelRect inner_pixels(const ImGuiWindow& w, const ImDrawData& d, int width, int height) {
-  const float inset = std::max(w.WindowRounding, 1.0f);
-  const ImVec2 s = d.FramebufferScale;
-  const ImRect r = w.Rect();
-  return {std::clamp(static_cast<int>(std::ceil((r.Min.x + inset - d.DisplayPos.x) * s.x)), 0, width),
-          std::clamp(static_cast<int>(std::ceil((r.Min.y + inset - d.DisplayPos.y) * s.y)), 0, height),
-          std::clamp(static_cast<int>(std::floor((r.Max.x - inset - d.DisplayPos.x) * s.x)), 0, width),
-          std::clamp(static_cast<int>(std::floor((r.Max.y - inset - d.DisplayPos.y) * s.y)), 0, height)};
+  const render::PixelRect r = inside_border(w, w.Rect(), d.DisplayPos, d.FramebufferScale, 0);
+  return {std::clamp(r.x0, 0, width), std::clamp(r.y0, 0, height), std::clamp(r.x1, 0, width),
+          std::clamp(r.y1, 0, height)};
 }
 
 bool keepable_window(const ImGuiWindow& w) {

@@ -27,17 +27,21 @@ std::vector<render::PixelRect> opaque_panel_rects(float scale, int margin_px) {
   const float sx = scale * g->IO.DisplayFramebufferScale.x, sy = scale * g->IO.DisplayFramebufferScale.y;
   for (const ImGuiWindow* w : g->Windows) {
     if (!w->Active || w->Hidden || (w->Flags & skipped)) continue;
-    ImRect r = w->Collapsed ? w->TitleBarRect() : w->Rect();
-    // Rounded corners leave the scene showing: stay inside them.
-    const float inset = std::max(w->WindowRounding, 1.0f);
-    r.Expand(-inset);
-    const int m = margin_px;
-    const render::PixelRect p{static_cast<int>(std::ceil(r.Min.x * sx)) + m, static_cast<int>(std::ceil(r.Min.y * sy)) + m,
-                              static_cast<int>(std::floor(r.Max.x * sx)) - m,
-                              static_cast<int>(std::floor(r.Max.y * sy)) - m};
-    if (p.x1 > p.x0 && p.y1 > p.y0) rects.push_back(p);
+    const render::PixelRect p =
+        inside_border(*w, w->Collapsed ? w->TitleBarRect() : w->Rect(), ImVec2(0.0f, 0.0f), ImVec2(sx, sy), margin_px);
+    if (!p.empty()) rects.push_back(p);
   }
   return rects;
+}
+
+render::PixelRect inside_border(const ImGuiWindow& w, const ImRect& r, ImVec2 origin, ImVec2 scale, int margin_px) {
+  // Rounded corners leave what is behind showing: stay inside them.
+  const float inset = std::max(w.WindowRounding, 1.0f);
+  const int m = margin_px;
+  return {static_cast<int>(std::ceil((r.Min.x + inset - origin.x) * scale.x)) + m,
+          static_cast<int>(std::ceil((r.Min.y + inset - origin.y) * scale.y)) + m,
+          static_cast<int>(std::floor((r.Max.x - inset - origin.x) * scale.x)) - m,
+          static_cast<int>(std::floor((r.Max.y - inset - origin.y) * scale.y)) - m};
 }
 
 void sample_panel_font_nearest() {

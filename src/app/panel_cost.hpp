@@ -4,9 +4,19 @@
 // there), and the font texture's filter.
 #include <vector>
 
+#include <imgui.h>
+
 #include "render/scene_renderer.hpp"
 
+struct ImGuiWindow;
+struct ImRect;
+
 namespace dermasim::app {
+
+/// The pixels of `r` (a rectangle of window `w`, in ImGui units) that lie
+/// inside its one-pixel border or its rounded corners, whichever is wider,
+/// at `scale` pixels per unit from `origin`, shrunk by `margin_px` more.
+render::PixelRect inside_border(const ImGuiWindow& w, const ImRect& r, ImVec2 origin, ImVec2 scale, int margin_px);
 
 /// Rectangles of the window (pixels, top left origin) that this frame's
 /// panels cover with an opaque background, scaled by `scale` to the scene's

@@ -66,7 +66,6 @@ class SimulatorApp {
 
   ui::AppState& state() { return state_; }
   scene::OrbitCamera& camera() { return camera_; }
-  ImGuiLayer& imgui() { return imgui_; }
   /// The simulator on screen: the attempt's once the plan is set, else an
   /// untreated preview of the case's skin.
   const physics::Simulator& sim() const;

@@ -10,6 +10,7 @@ namespace dermasim::render {
 struct PixelRect {
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   bool empty() const { return x1 <= x0 || y1 <= y0; }
+  bool operator==(const PixelRect&) const = default;
 };
 
 /// The part of a `width` x `height` target that no rectangle of `covered`

@@ -271,10 +271,11 @@ void PanelCache::substitute(ImDrawData& d) {
 
 void PanelCache::ensure_layer() {
   if (layer_ && layer_width_ == width_ && layer_height_ == height_) return;
-  // Laid out like a window's colour buffer (BGRA bytes): Mesa then makes the
-  // copy to the window a row-by-row memory copy rather than a textured draw
-  // (a blit between matching formats without scaling or scissor). glTexImage
-  // rather than glTexStorage, because only it says what the bytes look like.
+  // Laid out like a window's colour buffer (BGRA bytes), so the copy to the
+  // window converts nothing: on llvmpipe a 600x600 copy took 0.74-0.90 ms
+  // this way against 0.95-2.4 ms from RGBA (one probe, 50 copies each). It is
+  // still a textured draw there, not a memory copy. glTexImage rather than
+  // glTexStorage, because only it says what the bytes look like.
   GLuint texture = 0;
   glGenTextures(1, &texture);
   layer_texture_ = render::GlTexture(texture);

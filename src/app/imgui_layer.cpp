@@ -53,12 +53,12 @@ void ImGuiLayer::render() {
   const bool software = software_gl_ && draw_data;
   const bool cache = software && panel_cache_on_;
   // Compared before anything edits the lists; the backgrounds then leave
-  // out what the copies cover.
+  // out what the copies cover (none while the cache is off).
   if (cache) {
     panel_cache_.compare(*draw_data);
     panel_cache_.substitute(*draw_data);
   }
-  if (software) backgrounds_.replace(*draw_data, cache ? std::span(panel_cache_.copied()) : std::span<const PanelBackgrounds::Copied>());
+  if (software) backgrounds_.replace(*draw_data, panel_cache_.copied());
   ImGui_ImplOpenGL3_RenderDrawData(draw_data);
   if (cache) panel_cache_.capture();
 }

@@ -16,28 +16,10 @@ void clear_background(const ImDrawList*, const ImDrawCmd* cmd) {
   // The backend sets its own scissor for every command after this one.
   glEnable(GL_SCISSOR_TEST);
   glClearColor(c->colour.x, c->colour.y, c->colour.z, c->colour.w);
-  for (int k = 0; k < c->part_count; ++k) {
-    const PanelBackgrounds::Clear::Part& p = c->parts[static_cast<std::size_t>(k)];
+  for (const PanelBackgrounds::Clear::Part& p : c->parts) {
     glScissor(p.x, p.y, p.width, p.height);
     glClear(GL_COLOR_BUFFER_BIT);
   }
-}
-
-// `r` less `hole` (both top-left pixel rectangles), as up to four bands:
-// above, below, then left and right of the hole.
-int subtract(const render::PixelRect& r, const render::PixelRect& hole, std::array<render::PixelRect, 4>& out) {
-  const render::PixelRect h{std::max(r.x0, hole.x0), std::max(r.y0, hole.y0), std::min(r.x1, hole.x1),
-                            std::min(r.y1, hole.y1)};
-  if (h.empty()) {
-    out[0] = r;
-    return 1;
-  }
-  int n = 0;
-  const render::PixelRect bands[4] = {{r.x0, r.y0, r.x1, h.y0}, {r.x0, h.y1, r.x1, r.y1}, {r.x0, h.y0, h.x0, h.y1},
-                                      {h.x1, h.y0, r.x1, h.y1}};
-  for (const render::PixelRect& b : bands)
-    if (!b.empty()) out[static_cast<std::size_t>(n++)] = b;
-  return n;
 }
 
 // The pixels a rasterised axis-aligned quad from `lo` to `hi` covers: those
@@ -96,18 +78,16 @@ void PanelBackgrounds::replace(ImDrawData& draw_data, std::span<const Copied> co
     const float y1 = (std::min(hi.y, clip.w) - draw_data.DisplayPos.y) * scale.y;
     const int px0 = first_pixel(x0), px1 = first_pixel(x1), py0 = first_pixel(y0), py1 = first_pixel(y1);
     if (px1 <= px0 || py1 <= py0) continue;
-    render::PixelRect hole;
+    // The background less the window's copied inner rectangle, if any, in
+    // coordinates relative to the background's corner.
+    std::vector<render::PixelRect> holes;
     for (const Copied& c : copied)
-      if (c.window == w->ID) hole = c.inner;
-    std::array<render::PixelRect, 4> parts;
+      if (c.window == w->ID) holes.push_back({c.inner.x0 - px0, c.inner.y0 - py0, c.inner.x1 - px0, c.inner.y1 - py0});
     Clear clear;
     clear.colour = ImGui::ColorConvertU32ToFloat4(colour);
-    clear.part_count = subtract({px0, py0, px1, py1}, hole, parts);
-    for (int k = 0; k < clear.part_count; ++k) {
-      const render::PixelRect& p = parts[static_cast<std::size_t>(k)];
-      clear.parts[static_cast<std::size_t>(k)] = {p.x0, framebuffer_height - p.y1, p.x1 - p.x0, p.y1 - p.y0};
-    }
-    clears_.push_back(clear);
+    for (const render::PixelRect& p : render::uncovered_rects(px1 - px0, py1 - py0, holes))
+      clear.parts.push_back({px0 + p.x0, framebuffer_height - (py0 + p.y1), p.x1 - p.x0, p.y1 - p.y0});
+    clears_.push_back(std::move(clear));
 
     // An empty triangle pair in place of the quad, and the clear before it.
     ImDrawIdx* writable = list.IdxBuffer.Data + first.IdxOffset;

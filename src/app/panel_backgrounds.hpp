@@ -4,7 +4,6 @@
 // blends every pixel of it, about 1 ms a frame for the procedure's panels
 // (bench render). A clear of the same pixels in the same colour writes the
 // same bytes for a fraction of that.
-#include <array>
 #include <span>
 #include <vector>
 
@@ -29,15 +28,13 @@ class PanelBackgrounds {
   };
   void replace(ImDrawData& draw_data, std::span<const Copied> copied = {});
 
-  /// One background to clear: up to four framebuffer rectangles (the
-  /// background less a copied inner rectangle), origin at the bottom left
-  /// as GL counts.
+  /// One background to clear: framebuffer rectangles (the background less
+  /// a copied inner rectangle), origin at the bottom left as GL counts.
   struct Clear {
     struct Part {
       int x = 0, y = 0, width = 0, height = 0;
     };
-    std::array<Part, 4> parts{};
-    int part_count = 0;
+    std::vector<Part> parts;
     ImVec4 colour;
   };
 

@@ -207,7 +207,7 @@ void PanelCache::compare(const ImDrawData& d) {
       }
       run.panel = panel_for(root->ID);
       Panel& p = panels_[static_cast<std::size_t>(run.panel)];
-      run.same = p.inner == inner && p.commands == scratch_;
+      run.same = p.commands == scratch_;  // `inner` is among the bytes
       if (!run.same) {
         p.commands.swap(scratch_);
         p.inner = inner;
